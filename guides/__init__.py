@@ -1,0 +1,7 @@
+"""The collaboration handbook's decision guides.
+
+Standard library only, so the same code runs in CPython (at build time, in tests and
+from the command line) and in Pyodide (in the reader's browser).
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,120 @@
+"""HTML tables and lists for the handbook pages, rendered from model data.
+
+The macros module (``macros/main.py``) only exposes these; the pages never type a rule,
+role, form, deadline or legal reference themselves.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .html import cite_html, ref_item, role_names
+from .model import Model
+
+
+def _table(headers: list[str], rows: list[list[str]], cls: str) -> str:
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<div class="g-table-wrap"><table class="g-data {cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def _rules(model: Model, ids) -> str:
+    return "<ul>" + "".join(ref_item(model, f"rules:{r}") for r in ids) + "</ul>" if ids else ""
+
+
+def roles(model: Model) -> str:
+    rows = [[f"<strong>{escape(r['name'])}</strong>", escape(r.get("description") or ""), cite_html(r)] for r in model.all("roles")]
+    return _table(["Rolle", "Opgave", "Kilde"], rows, "g-roles")
+
+
+def forms(model: Model) -> str:
+    rows = [
+        [f"<strong>{escape(f['name'])}</strong>", escape(f.get("colour") or ""), escape(f["purpose"]), cite_html(f)]
+        for f in model.all("forms")
+    ]
+    return _table(["Skema", "Farve", "Hvornår og til hvad", "Kilde"], rows, "g-forms")
+
+
+def deadlines(model: Model) -> str:
+    rows = [[escape(d["text"]), cite_html(d)] for d in model.all("deadlines")]
+    return _table(["Frist", "Kilde"], rows, "g-deadlines")
+
+
+def legal(model: Model) -> str:
+    rows = [
+        [escape(f"{e['law']} {e['paragraph']}"), escape(e["context"]), cite_html(e)] for e in model.all("legal")
+    ]
+    return _table(["Lov og paragraf", "Hvor modellen bruger den", "Kilde"], rows, "g-legal")
+
+
+def levels(model: Model) -> str:
+    """The overview: every level with its meetings and forms."""
+    rows = []
+    for lv in sorted(model.all("levels"), key=lambda e: e["number"]):
+        meetings = ", ".join(escape(model.get("meetings", m)["name"]) for m in lv["meetings"]) or "–"
+        forms_ = ", ".join(escape(model.get("forms", f)["name"]) for f in lv["forms"]) or "–"
+        rows.append([f"<strong>Niveau {lv['number']}</strong>", escape(lv["title"]), meetings, forms_, cite_html(lv)])
+    return _table(["Niveau", "Indsats", "Møde", "Skemaer", "Kilde"], rows, "g-levels")
+
+
+def participants(model: Model, ids=None) -> str:
+    entries = [model.get("participants", i) for i in ids] if ids else model.all("participants")
+    rows = []
+    for p in entries:
+        convener = _rules(model, p["convener"]) or "–"
+        notes = _rules(model, p["notes"])
+        rows.append([
+            f"<strong>{escape(p['title'])}</strong>",
+            role_names(model, p["fixed"]),
+            role_names(model, p["possible"]) or "–",
+            convener,
+            notes + cite_html(p),
+        ])
+    return _table(["Hvor", "Faste deltagere", "Kan også inviteres", "Hvem indkalder", "Bemærk og kilde"], rows, "g-participants")
+
+
+def level(model: Model, level_id: str) -> str:
+    """One level: purpose, participants, meetings, possible outcomes, procedure to the next level."""
+    lv = model.get("levels", level_id)
+    parts = [f'<div class="g-level">{cite_html(lv)}', "<h3>Indhold og formål</h3><ul>"]
+    parts += [f"<li>{escape(p)}</li>" for p in lv["purpose"]]
+    parts.append("</ul>")
+    ids = [p.id for p in model.all("participants") if p.get("level") == level_id]
+    if ids:
+        parts.append("<h3>Deltagere</h3>" + participants(model, ids))
+    for m in lv["meetings"]:
+        parts.append(meeting(model, m))
+    if lv["forms"]:
+        parts.append("<h3>Skemaer</h3><ul>" + "".join(ref_item(model, f"forms:{f}") for f in lv["forms"]) + "</ul>")
+    if lv["consent"]:
+        parts.append("<h3>Samtykke</h3>" + _rules(model, lv["consent"]))
+    parts.append("<h3>Mulige udfald</h3><ul>" + "".join(f"<li>{escape(o)}</li>" for o in lv["outcomes"]) + "</ul>")
+    if lv["procedure_next"]:
+        nxt = lv["number"] + 1
+        parts.append(f"<h3>Videre til niveau {nxt}</h3>" + _rules(model, lv["procedure_next"]))
+    if lv["legal"]:
+        parts.append("<h3>Lovgrundlag</h3><ul>" + "".join(ref_item(model, f"legal:{e}") for e in lv["legal"]) + "</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def meeting(model: Model, meeting_id: str) -> str:
+    m = model.get("meetings", meeting_id)
+    rows = [
+        ["Formål", "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in m["purpose"]) + "</ul>" + cite_html(m)],
+        ["Hvem indkalder", _rules(model, m["convener"])],
+        ["Hvem leder mødet", _rules(model, m["leader"])],
+    ]
+    if m["forms"]:
+        rows.append(["Skemaer", "<ul>" + "".join(ref_item(model, f"forms:{f}") for f in m["forms"]) + "</ul>"])
+    if m["deadlines"]:
+        rows.append(["Frister", "<ul>" + "".join(ref_item(model, f"deadlines:{d}") for d in m["deadlines"]) + "</ul>"])
+    body = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in rows)
+    return f'<h3>{escape(m["name"])}</h3><div class="g-table-wrap"><table class="g-data g-meeting"><tbody>{body}</tbody></table></div>'
+
+
+def rules(model: Model, ids=None, kind: str | None = None) -> str:
+    """A list of rules: the given ids, or every rule of a kind (e.g. all ambiguities)."""
+    if ids is None:
+        ids = [r.id for r in model.all("rules") if kind is None or r["kind"] == kind]
+    return _rules(model, ids)

@@ -1,0 +1,98 @@
+"""What the site needs from the package at build time: the guide element, the precomputed
+answers and the wheel that Pyodide installs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from functools import cache
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+from . import __version__, api, ui
+from .engine import Flow
+from .html import fallback_html, step_html
+from .model import Model
+
+WHEEL = f"guides-{__version__}-py3-none-any.whl"
+
+
+def _package_files() -> list[tuple[str, bytes]]:
+    root = resources.files("guides")
+    out = []
+
+    def visit(node, prefix):
+        for child in sorted(node.iterdir(), key=lambda p: p.name):
+            name = f"{prefix}{child.name}"
+            if child.is_dir():
+                if child.name != "__pycache__":
+                    visit(child, name + "/")
+            elif child.name.endswith((".py", ".toml")):
+                out.append((name, child.read_bytes()))
+
+    visit(root, "guides/")
+    return out
+
+
+@cache
+def version() -> str:
+    """A hash of the package's code and data: changes whenever a guide could answer differently."""
+    h = hashlib.sha256()
+    for name, data in _package_files():
+        h.update(name.encode() + b"\0" + data)
+    return h.hexdigest()[:12]
+
+
+def build_wheel(path: Path) -> None:
+    """A pure-Python wheel of the package, with fixed timestamps so the same code gives the same bytes."""
+    import base64
+
+    dist = f"guides-{__version__}.dist-info"
+    files = _package_files()
+    files.append((f"{dist}/METADATA", f"Metadata-Version: 2.1\nName: guides\nVersion: {__version__}\n".encode()))
+    files.append((f"{dist}/WHEEL", b"Wheel-Version: 1.0\nGenerator: guides.web\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
+    record = []
+    for name, data in files:
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        record.append(f"{name},sha256={digest},{len(data)}")
+    record.append(f"{dist}/RECORD,,")
+    files.append((f"{dist}/RECORD", ("\n".join(record) + "\n").encode()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+def write_states(flow: Flow, path: Path) -> None:
+    path.write_text(json.dumps(api.all_states(flow.id), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def root_prefix(page_url: str) -> str:
+    """The relative path from a page (``randers/guide/``) to the site root (``../../``)."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth
+
+
+def guide_html(flow: Flow, page_url: str) -> str:
+    """The guide's element: the first question ready to use, and every path as static HTML."""
+    first = step_html(flow, flow.resolve([]))
+    assets = root_prefix(page_url) + "assets/"
+    return (
+        f'<div class="g-guide" data-guide="{escape(flow.id)}" data-assets="{escape(assets)}" data-version="{version()}">'
+        f'<p class="g-intro">{escape(flow.intro)}</p>'
+        f'<p class="g-privacy">{escape(ui.text("privacy"))}</p>'
+        f'<div class="g-live" aria-live="polite" hidden>{first}</div>'
+        f'<details class="g-all" open><summary>{escape(ui.text("fallback_heading"))}</summary>'
+        f"{fallback_html(flow)}</details></div>"
+    )
+
+
+def source_html(model: Model) -> str:
+    d = model.doc
+    return (
+        f'<p class="g-source">Kilde: <em>{escape(d.title)}</em>, {escape(d.publisher)} '
+        f"({escape(d.dated)}). Dokument {escape(d.id)} i kildesamlingen.</p>"
+    )

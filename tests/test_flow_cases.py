@@ -1,0 +1,19 @@
+"""Node-by-node flow tests and golden scenarios from tests/cases/*.toml (also run in Pyodide)."""
+
+import pytest
+
+from tests.flowcases import load_cases
+
+CASES = load_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_case(case):
+    case.run()
+
+
+def test_every_model_has_cases():
+    from guides import registry
+
+    covered = {c.id.split(":")[2] for c in CASES}
+    assert set(registry.guides()) <= covered, f"guides without flow cases: {set(registry.guides()) - covered}"
