@@ -7,9 +7,11 @@ The handbook's tables (macros) and the guides' outcome cards both read from here
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 
 from . import schema
 from .data import Checker, Entry, documents, read_toml
+from .errors import ModelError
 
 
 class Model:
@@ -41,10 +43,17 @@ class Model:
         return self.get(kind, key)
 
 
+def _model_files(package: str) -> list[str]:
+    """``model.toml`` first, then any ``model-*.toml`` (a large model may split its data)."""
+    names = sorted(p.name for p in resources.files(package).iterdir() if p.name.startswith("model-") and p.name.endswith(".toml"))
+    return ["model.toml", *names]
+
+
 @cache
 def load_model(package: str) -> Model:
-    """Load and validate ``model.toml`` of a model package; raise ModelError listing all problems."""
-    data, file = read_toml(package, "model.toml")
+    """Load and validate a model package's data files; raise ModelError listing all problems."""
+    files = _model_files(package)
+    data, file = read_toml(package, files[0])
     meta_raw = data.get("model")
     check = Checker(file)
     if meta_raw is None:
@@ -54,29 +63,41 @@ def load_model(package: str) -> Model:
     if meta.get("doc") and meta["doc"] not in documents():
         check.problem("model.doc", f"unknown source document {meta['doc']!r} (see guides/sources.toml)")
     check.fail_if_problems()
-    check.default_doc = meta["doc"]
 
     collections: dict[str, dict[str, Entry]] = {}
-    for kind, entries in data.items():
-        if kind == "model":
-            continue
-        spec = schema.COLLECTIONS.get(kind)
-        if spec is None:
-            known = ", ".join(sorted(schema.COLLECTIONS))
-            check.problem(kind, f"unknown collection (known: model, {known})")
-            continue
-        if not isinstance(entries, dict):
-            check.problem(kind, "expected a table of entries")
-            continue
-        collections[kind] = {}
-        for key, raw in entries.items():
-            where = f"{kind}.{key}"
-            check.check_id(where, key)
-            fields = check.table(where, raw, spec)
-            collections[kind][key] = Entry(kind=kind, id=key, fields=fields, cite=fields.get("cite", ()))
+    problems: list[str] = []
+    refs = []
+    for name in files:
+        if name != files[0]:
+            data, file = read_toml(package, name)
+            if "model" in data:
+                problems.append(f"{file}: model: only {files[0]} may hold the [model] table")
+        check = Checker(file, default_doc=meta["doc"])
+        for kind, entries in data.items():
+            if kind == "model":
+                continue
+            spec = schema.COLLECTIONS.get(kind)
+            if spec is None:
+                known = ", ".join(sorted(schema.COLLECTIONS))
+                check.problem(kind, f"unknown collection (known: model, {known})")
+                continue
+            if not isinstance(entries, dict):
+                check.problem(kind, "expected a table of entries")
+                continue
+            target = collections.setdefault(kind, {})
+            for key, raw in entries.items():
+                where = f"{kind}.{key}"
+                check.check_id(where, key)
+                if key in target:
+                    check.problem(where, f"{kind} {key!r} is defined twice")
+                fields = check.table(where, raw, spec)
+                target[key] = Entry(kind=kind, id=key, fields=fields, cite=fields.get("cite", ()))
+        problems += check.problems
+        refs += [(file, where, kind, key) for where, kind, key in check.refs]
 
-    for where, kind, key in check.refs:
+    for file, where, kind, key in refs:
         if key not in collections.get(kind, {}):
-            check.problem(where, f"refers to {kind} {key!r}, which is not defined in this model")
-    check.fail_if_problems()
-    return Model(package, meta, collections, file)
+            problems.append(f"{file}: {where}: refers to {kind} {key!r}, which is not defined in this model")
+    if problems:
+        raise ModelError(problems)
+    return Model(package, meta, collections, files[0] if len(files) == 1 else f"{files[0]} (+{len(files) - 1})")
