@@ -29,6 +29,18 @@ def step_json(guide_id: str, fragment: str) -> str:
 
 
 def all_states(guide_id: str) -> dict:
-    """Every reachable state's response, keyed by its fragment (what the page uses until Pyodide is ready)."""
+    """Every reachable state's response, keyed by its fragment (what the page uses until Pyodide is
+    ready), and the answer to any other fragment: a plain message with a way to start again."""
     flow = registry.guide(guide_id)
-    return {s.state: step(guide_id, s.state) for s in flow.walk()}
+    return {
+        "states": {s.state: step(guide_id, s.state) for s in flow.walk()},
+        "unknown": {"ok": False, "kind": "error", "html": html.error_html(UNKNOWN)},
+    }
+
+
+UNKNOWN = "svarene i linket findes ikke i denne udgave af guiden"
+
+
+def warm_up() -> None:
+    """Load and validate every model and guide (the worker calls this before saying it is ready)."""
+    registry.validate_all()

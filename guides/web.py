@@ -81,7 +81,7 @@ def guide_html(flow: Flow, page_url: str) -> str:
     first = step_html(flow, flow.resolve([]))
     assets = root_prefix(page_url) + "assets/"
     return (
-        f'<div class="g-guide" data-guide="{escape(flow.id)}" data-assets="{escape(assets)}" data-version="{version()}">'
+        f'<div class="g-guide" data-guide="{escape(flow.id)}" data-assets="{escape(assets)}" data-version="{version()}" data-wheel="{WHEEL}">'
         f'<p class="g-intro">{escape(flow.intro)}</p>'
         f'<p class="g-privacy">{escape(ui.text("privacy"))}</p>'
         f'<div class="g-live" aria-live="polite" hidden>{first}</div>'

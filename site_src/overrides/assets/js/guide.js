@@ -1,0 +1,192 @@
+// Interactive decision guides: one question at a time, answers kept in the URL fragment.
+//
+// Loaded on every page (it is small); the Python engine (Pyodide, in a Web Worker) is started
+// only when a page holds a guide. Until the engine is ready, answers come from the table the
+// build computed with the same Python code, so no reader waits for Pyodide.
+// Mounted through Material's document$ so it survives instant navigation.
+
+const WORKER_URL = new URL("./guide-worker.js", import.meta.url);
+
+let engine = null; // { worker, ready: Promise, isReady, ask(guide, fragment) }
+const tables = new Map(); // url -> Promise<states>
+
+function startEngine(assets, version, wheel) {
+  if (engine) return engine;
+  const worker = new Worker(WORKER_URL, { type: "module" });
+  const waiting = new Map();
+  let next = 0;
+  let markReady;
+  const ready = new Promise((resolve) => (markReady = resolve));
+  engine = {
+    worker,
+    ready,
+    isReady: false,
+    ask(guide, fragment) {
+      const id = ++next;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ type: "step", id, guide, fragment });
+      });
+    },
+  };
+  worker.onmessage = ({ data }) => {
+    if (data.type === "ready") {
+      engine.isReady = true;
+      window.__guideEngine = { readyMs: data.ms, at: performance.now() };
+      markReady(true);
+      document.dispatchEvent(new CustomEvent("guide:engine-ready", { detail: data }));
+    } else if (data.type === "failed") {
+      // The precomputed table keeps working; say nothing to the reader, log for maintainers.
+      console.warn("guide engine failed to start:", data.error);
+      window.__guideEngine = { failed: data.error };
+      markReady(false);
+    } else if (data.type === "step") {
+      const w = waiting.get(data.id);
+      waiting.delete(data.id);
+      if (data.error) w.reject(new Error(data.error));
+      else w.resolve(data.result);
+    }
+  };
+  const base = new URL(assets, location.href);
+  worker.postMessage({
+    type: "init",
+    pyodide: new URL("pyodide/", base).href,
+    wheel: new URL(`guides/${wheel}?v=${version}`, base).href,
+  });
+  return engine;
+}
+
+function loadTable(url) {
+  if (!tables.has(url)) {
+    tables.set(url, fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      return r.json();
+    }));
+  }
+  return tables.get(url);
+}
+
+function fragment() {
+  const raw = location.hash.replace(/^#/, "");
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // a malformed link: the engine answers with a plain message
+  }
+}
+
+// A fragment without "=" that names an element is an ordinary in-page link, not answers.
+function isAnchor(frag) {
+  return frag && !frag.includes("=") && document.getElementById(frag);
+}
+
+async function answer(g, frag) {
+  if (engine && engine.isReady) {
+    try {
+      return { ...(await engine.ask(g.guide, frag)), source: "pyodide" };
+    } catch (err) {
+      console.warn("guide engine error, using the precomputed table:", err);
+    }
+  }
+  const table = await loadTable(g.table);
+  const known = table.states[frag];
+  return { ...(known || table.unknown), source: "table" };
+}
+
+function mount(root) {
+  if (root.dataset.mounted) return;
+  root.dataset.mounted = "true";
+  const live = root.querySelector(".g-live");
+  const all = root.querySelector(".g-all");
+  const g = {
+    guide: root.dataset.guide,
+    table: new URL(`${root.dataset.assets}guides/${root.dataset.guide}.json?v=${root.dataset.version}`, location.href).href,
+    memory: {}, // question id -> option last chosen, so "Ret" shows the earlier choice
+  };
+  live.hidden = false;
+  if (all) all.open = false;
+  root.classList.add("g-js");
+
+  let rendered = null;
+  async function render(focus) {
+    const frag = fragment();
+    if (isAnchor(frag)) return;
+    if (rendered === frag) return;
+    rendered = frag;
+    for (const part of frag.split("&")) {
+      const [q, o] = part.split("=");
+      if (q && o) g.memory[q] = o;
+    }
+    const res = await answer(g, frag);
+    if (fragment() !== frag) return; // the reader moved on meanwhile
+    live.innerHTML = res.html;
+    live.dataset.source = res.source;
+    live.dataset.kind = res.kind;
+    const form = live.querySelector("form.g-form");
+    if (form) {
+      const chosen = g.memory[form.dataset.question];
+      const radio = chosen && form.querySelector(`input[value="${CSS.escape(chosen)}"]`);
+      if (radio) radio.checked = true;
+    }
+    if (focus) {
+      const title = live.querySelector(".g-title");
+      if (title) title.focus({ preventScroll: true });
+      live.scrollIntoView({ block: "start", behavior: "instant" });
+    }
+  }
+
+  live.addEventListener("submit", (event) => {
+    const form = event.target.closest("form.g-form");
+    if (!form) return;
+    event.preventDefault();
+    const checked = form.querySelector("input[name=svar]:checked");
+    const error = form.querySelector(".g-error");
+    if (!checked) {
+      error.hidden = false;
+      form.classList.add("g-has-error");
+      form.querySelector("input[name=svar]").focus();
+      return;
+    }
+    const state = form.dataset.state;
+    const pair = `${form.dataset.question}=${checked.value}`;
+    g.memory[form.dataset.question] = checked.value;
+    navigate(state ? `${state}&${pair}` : pair);
+  });
+
+  // Links inside the guide (Tilbage, Ret, Start forfra) change only the fragment.
+  live.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    event.preventDefault();
+    event.stopPropagation(); // keep Material's instant navigation out of it
+    navigate(link.getAttribute("href").slice(1));
+  });
+
+  function navigate(frag) {
+    if (frag === fragment()) return render(true);
+    history.pushState(null, "", frag ? `#${frag}` : location.pathname + location.search);
+    render(true);
+  }
+
+  const onPop = () => {
+    if (!document.body.contains(root)) return window.removeEventListener("popstate", onPop);
+    render(true);
+  };
+  window.addEventListener("popstate", onPop);
+
+  render(false);
+  startEngine(root.dataset.assets, root.dataset.version, root.dataset.wheel);
+}
+
+function mountAll() {
+  document.querySelectorAll(".g-guide").forEach(mount);
+}
+
+// Printing shows every path, whatever is folded on screen.
+window.addEventListener("beforeprint", () => {
+  document.querySelectorAll(".g-all, .g-cite").forEach((d) => (d.open = true));
+});
+
+if (window.document$) window.document$.subscribe(mountAll);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+else mountAll();

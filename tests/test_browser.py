@@ -1,0 +1,201 @@
+"""The guides in Chromium, as a reader uses them (phone 390x844 and desktop 1280x800)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from guides import registry
+from guides.engine import Outcome
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+GUIDE = "randers/guide/"
+# A path through the Randers guide: one child in daycare, level 2 tried, one level-3 meeting held.
+PATH = [("vold", "nej"), ("hvem", "et-barn"), ("sag", "nej"), ("alder", "dagtilbud-skole"),
+        ("hvor-langt", "niveau-2"), ("moeder-niveau-3", "et-eller-flere")]
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
+def page(request, browser, site_url):
+    context = browser.new_context(viewport=request.param, service_workers="block")
+    page = context.new_page()
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.base = site_url
+    yield page
+    context.close()
+    assert not page.errors, f"JavaScript errors: {page.errors}"
+
+
+def question(page):
+    return page.locator(".g-live form.g-form")
+
+
+def answer(page, qid, oid):
+    form = question(page)
+    assert form.get_attribute("data-question") == qid
+    form.locator(f"input[value='{oid}']").check()
+    form.locator("button.g-continue").click()
+
+
+def walk(page, path):
+    for qid, oid in path:
+        answer(page, qid, oid)
+
+
+def test_walk_to_outcome(page):
+    page.goto(page.base + GUIDE)
+    walk(page, PATH)
+    outcome = page.locator(".g-live .g-outcome")
+    assert outcome.get_attribute("data-outcome") == "niveau-3-dagtilbud-samtykke"
+    assert "husk forældrenes samtykke" in outcome.locator(".g-title").inner_text()
+    assert "Husk forældrenes samtykke, når der holdes mere end ét møde på niveau 3." in outcome.inner_text()
+    assert urlparse(page.url).fragment == "&".join(f"{q}={o}" for q, o in PATH)
+    # The question heading and the outcome cite their source.
+    assert outcome.locator("details.g-cite summary").first.inner_text().startswith("Kilde: Randers (001)")
+
+
+def test_back_link_and_browser_history(page):
+    page.goto(page.base + GUIDE)
+    walk(page, PATH[:3])
+    assert question(page).get_attribute("data-question") == "alder"
+    page.locator(".g-live a.g-back").click()
+    assert question(page).get_attribute("data-question") == "sag"
+    assert question(page).locator("input[value='nej']").is_checked(), "the earlier answer is kept"
+    page.go_back()
+    assert question(page).get_attribute("data-question") == "alder"
+    page.go_back()
+    page.go_back()
+    assert question(page).get_attribute("data-question") == "hvem"
+    page.go_forward()
+    assert question(page).get_attribute("data-question") == "sag"
+
+
+def test_change_an_answer_from_your_answers(page):
+    page.goto(page.base + GUIDE)
+    walk(page, PATH)
+    page.locator(".g-your-answers a[data-change='hvem']").click()
+    assert question(page).get_attribute("data-question") == "hvem"
+    assert urlparse(page.url).fragment == "vold=nej"
+    answer(page, "hvem", "gruppe")
+    assert question(page).get_attribute("data-question") == "gruppe-indsats"
+
+
+def test_shared_link_restores_the_outcome(page):
+    fragment = "&".join(f"{q}={o}" for q, o in PATH)
+    page.goto(page.base + GUIDE + "#" + fragment)
+    assert page.locator(".g-live .g-outcome").get_attribute("data-outcome") == "niveau-3-dagtilbud-samtykke"
+    page.reload()
+    assert page.locator(".g-live .g-outcome").get_attribute("data-outcome") == "niveau-3-dagtilbud-samtykke"
+
+
+def test_no_choice_shows_an_error(page):
+    page.goto(page.base + GUIDE)
+    question(page).locator("button.g-continue").click()
+    assert page.locator(".g-live .g-error").is_visible()
+    assert question(page).get_attribute("data-question") == "vold"
+
+
+@pytest.mark.parametrize("fragment", ["vold=maaske", "hvem=et-barn", "vold=nej&hvem=et-barn&sag=ja&x=y", "%%%"])
+def test_tampered_link_gets_a_plain_message(browser, site_url, fragment):
+    page = browser.new_page(viewport=PHONE)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + GUIDE + "#" + fragment)
+    bad = page.locator(".g-live .g-bad-link")
+    assert "Linket passer ikke til guiden" in bad.inner_text()
+    assert "Traceback" not in page.content()
+    bad.locator("a.g-restart").click()
+    assert question(page).get_attribute("data-question") == "vold"
+    assert not errors
+    page.close()
+
+
+def test_the_python_engine_answers_in_the_browser(page):
+    page.goto(page.base + GUIDE)
+    page.wait_for_function("window.__guideEngine && (window.__guideEngine.readyMs || window.__guideEngine.failed)", timeout=60000)
+    assert "failed" not in page.evaluate("window.__guideEngine")
+    walk(page, PATH[:2])
+    assert page.locator(".g-live").get_attribute("data-source") == "pyodide"
+    assert question(page).get_attribute("data-question") == "sag"
+    # A tampered link answered by Python names what does not fit.
+    page.goto(page.base + GUIDE + "#vold=maaske")
+    page.wait_for_function("window.__guideEngine && window.__guideEngine.readyMs", timeout=60000)
+    page.evaluate("history.pushState(null, '', '#vold=maaske&x=1'); dispatchEvent(new PopStateEvent('popstate'))")
+    assert "'maaske' er ikke et af svarene" in page.locator(".g-live .g-bad-link").inner_text()
+
+
+def test_without_javascript_the_static_fallback_shows_every_path(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + GUIDE)
+    flow = registry.guide("randers-niveau")
+    assert page.locator(".g-live").is_hidden()
+    assert page.locator("details.g-all").get_attribute("open") is not None
+    assert page.locator("table.g-paths tbody tr").count() == len(flow.paths())
+    cards = {c.get_attribute("data-outcome") for c in page.locator(".g-fallback .g-outcome").all()}
+    assert cards == set(flow.outcomes)
+    page.locator("table.g-paths a[href='#udfald-underretning-straks']").click()
+    assert page.locator("#udfald-underretning-straks").is_visible()
+    context.close()
+
+
+def test_instant_navigation_away_and_back(page):
+    page.goto(page.base + GUIDE)
+    answer(page, "vold", "nej")
+    page.locator(".md-content a[href='../']").first.click()
+    page.wait_for_url("**/randers/")
+    assert page.evaluate("typeof document$") == "object"  # instant navigation is on
+    page.locator(".md-content a[href='guide/']").first.click()
+    page.wait_for_url("**/randers/guide/")
+    assert question(page).get_attribute("data-question") == "vold"
+    answer(page, "vold", "nej")
+    assert question(page).get_attribute("data-question") == "hvem"
+
+
+def test_no_request_leaves_localhost(page):
+    page.goto(page.base + GUIDE)
+    page.wait_for_function("window.__guideEngine && (window.__guideEngine.readyMs || window.__guideEngine.failed)", timeout=60000)
+    walk(page, PATH)
+    page.goto(page.base)
+    hosts = {urlparse(u).hostname for u in page.requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, f"requests to other hosts: {hosts}"
+    assert any(u.endswith(".wasm") for u in page.requests), "the guide page loads Pyodide"
+
+
+def test_pyodide_only_on_guide_pages(browser, site_url):
+    page = browser.new_page()
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(site_url + "randers/niveau-3/")
+    page.wait_for_timeout(500)
+    assert not [u for u in seen if "pyodide" in u], "a page without a guide must not load Pyodide"
+    page.close()
+
+
+def _first_path(flow):
+    step = flow.resolve([])
+    pairs = []
+    while not isinstance(step.node, Outcome):
+        pairs.append((step.node.id, step.node.options[-1].id))
+        step = flow.resolve(pairs)
+    return pairs, step.node.id
+
+
+@pytest.mark.parametrize("guide_id", sorted(registry.guides()))
+def test_every_guide_walks_to_an_outcome_on_a_phone(browser, site_url, built_site, guide_id):
+    """For each guide: find its page, follow the last option of every question to an outcome."""
+    flow = registry.guide(guide_id)
+    pages = [p for p in built_site.rglob("index.html") if f'data-guide="{guide_id}"' in p.read_text(encoding="utf-8")]
+    assert pages, f"no page shows guide {guide_id}"
+    url = site_url + str(pages[0].parent.relative_to(built_site)).replace("\\", "/") + "/"
+    page = browser.new_page(viewport=PHONE)
+    page.goto(url)
+    pairs, outcome = _first_path(flow)
+    walk(page, pairs)
+    assert page.locator(".g-live .g-outcome").get_attribute("data-outcome") == outcome
+    page.close()
