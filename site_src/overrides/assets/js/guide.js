@@ -154,12 +154,15 @@ function mount(root) {
   });
 
   // Links inside the guide (Tilbage, Ret, Start forfra) change only the fragment.
+  // (Material may have made their href absolute, so compare the URL, not the attribute.)
   live.addEventListener("click", (event) => {
-    const link = event.target.closest("a[href^='#']");
+    const link = event.target.closest("a[href]");
     if (!link) return;
+    const url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || url.pathname !== location.pathname || !link.getAttribute("href").includes("#")) return;
     event.preventDefault();
     event.stopPropagation(); // keep Material's instant navigation out of it
-    navigate(link.getAttribute("href").slice(1));
+    navigate(url.hash.replace(/^#/, ""));
   });
 
   function navigate(frag) {
