@@ -75,8 +75,42 @@ def _scenario_case(guide_id: str, entry: dict) -> Callable[[], None]:
     return run
 
 
+def _all_paths_case(guide_id: str) -> Callable[[], None]:
+    """Walk every path: each ends in an outcome whose every card item and rule carries a citation,
+    and every question and outcome of the guide is reached."""
+
+    def run():
+        from guides import registry
+        from guides.engine import Outcome
+        from guides.html import outcome_rules
+
+        flow = registry.guide(guide_id)
+        flow.validate()
+        reached = set()
+        paths = 0
+        for step in flow.walk():
+            reached.add(step.node.id)
+            if not isinstance(step.node, Outcome):
+                continue
+            paths += 1
+            assert step.node.card, f"{step.state}: outcome {step.node.id!r} has an empty card"
+            for row in step.node.card:
+                for ref in row.refs:
+                    assert flow.model.ref(ref).cite, f"{step.state}: {row.key}: {ref} has no citation"
+            rules = outcome_rules(step)
+            for rule in rules:
+                assert flow.model.get("rules", rule).cite, f"{step.state}: rule {rule!r} has no citation"
+        assert paths > 0
+        missing = (set(flow.questions) | set(flow.outcomes)) - reached
+        assert not missing, f"never reached: {sorted(missing)}"
+
+    return run
+
+
 def load_cases(root: Path = CASES) -> list[Case]:
-    cases = []
+    from guides import registry
+
+    cases = [Case(f"all-paths:{g}", _all_paths_case(g)) for g in sorted(registry.guides())]
     for path in sorted(root.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         default = data.get("guide")

@@ -1,0 +1,35 @@
+// Runs the flow tests (tests/flowcases.py + tests/cases/*.toml) inside real Pyodide under Node,
+// against the `guides` wheel the site ships. Usage: node tests/pyodide/run.mjs <wheel>
+// Prints "N passed, M failed" and exits non-zero on any failure.
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadPyodide } from "pyodide";
+
+const tests = join(dirname(fileURLToPath(import.meta.url)), "..");
+const wheel = process.argv[2];
+if (!wheel) {
+  console.error("usage: node tests/pyodide/run.mjs <guides wheel>");
+  process.exit(2);
+}
+
+const py = await loadPyodide();
+py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel"); // Node Buffers are not accepted
+py.FS.mkdirTree("/work/tests/cases");
+py.FS.writeFile("/work/tests/__init__.py", "");
+py.FS.writeFile("/work/tests/flowcases.py", readFileSync(join(tests, "flowcases.py")));
+for (const name of readdirSync(join(tests, "cases"))) {
+  if (name.endsWith(".toml")) py.FS.writeFile(`/work/tests/cases/${name}`, readFileSync(join(tests, "cases", name)));
+}
+const result = py.runPython(`
+import sys, json
+sys.path.insert(0, "/work")
+from tests.flowcases import run_all
+passed, failures = run_all()
+json.dumps({"passed": passed, "failures": failures, "python": sys.version.split()[0], "platform": sys.platform})
+`);
+const { passed, failures, python, platform } = JSON.parse(result);
+for (const [id, message] of failures) console.log(`FAILED ${id}: ${message}`);
+console.log(`pyodide: Python ${python} on ${platform}`);
+console.log(`${passed} passed, ${failures.length} failed`);
+process.exit(failures.length || passed === 0 ? 1 : 0);
