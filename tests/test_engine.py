@@ -1,0 +1,183 @@
+"""Engine and data validation: bad input gets a clear error naming the file, the field and the problem."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import textwrap
+
+import pytest
+
+from guides import registry
+from guides.engine import Flow, decode
+from guides.errors import AnswerError, FlowError, ModelError
+
+GOOD_MODEL = """
+[model]
+id = "test"
+title = "Testmodel"
+municipality = "Test"
+doc = "001"
+summary = "Til test."
+
+[roles.leder]
+name = "Leder"
+cite = { section = "Procedure", quote = "Lederen indkalder til tværfagligt netværksmøde." }
+
+[rules.r1]
+kind = "rule"
+text = "En regel."
+cite = { section = "Procedure", quote = "Lederen indkalder til tværfagligt netværksmøde." }
+"""
+
+GOOD_GUIDE = """
+[guide]
+id = "test-guide"
+title = "Test"
+intro = "Intro."
+start = "q1"
+
+[questions.q1]
+text = "Spørgsmål?"
+options = [{ id = "a", label = "A" }, { id = "b", label = "B" }]
+
+[outcomes.o1]
+title = "Udfald 1"
+summary = "Et."
+card = { naeste = ["rules:r1"] }
+
+[outcomes.o2]
+title = "Udfald 2"
+summary = "To."
+card = { funktion = ["roles:leder"] }
+"""
+
+
+@pytest.fixture
+def pkg(tmp_path, monkeypatch):
+    """A throwaway model package; returns a function writing its files and returning its name."""
+    root = tmp_path / "pkgs"
+    (root / "tmpmodel").mkdir(parents=True)
+    (root / "tmpmodel" / "__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(root))
+
+    def write(model=GOOD_MODEL, guide=GOOD_GUIDE):
+        (root / "tmpmodel" / "model.toml").write_text(textwrap.dedent(model), encoding="utf-8")
+        (root / "tmpmodel" / "guide.toml").write_text(textwrap.dedent(guide), encoding="utf-8")
+        from guides.model import load_model
+
+        load_model.cache_clear()
+        importlib.invalidate_caches()
+        sys.modules.pop("tmpmodel", None)
+        return "tmpmodel"
+
+    return write
+
+
+def routed(package, **routes):
+    flow = Flow(package, "guide.toml")
+    for qid, fn in routes.items():
+        flow.route(qid)(fn)
+    return flow
+
+
+def test_a_good_flow_validates_and_resolves(pkg):
+    flow = routed(pkg(), q1=lambda a, ctx: ctx.outcome("o1" if a == "a" else "o2", because=["r1"]))
+    flow.validate()
+    step = flow.resolve("q1=b")
+    assert step.node.id == "o2" and step.because == ("r1",) and step.state == "q1=b"
+    assert [s.node.id for s in flow.paths()] == ["o1", "o2"]
+
+
+def test_malformed_toml_names_the_file(pkg):
+    with pytest.raises(ModelError, match=r"tmpmodel/model.toml: not valid TOML"):
+        Flow(pkg(model="[model\nid = 1"), "guide.toml")
+
+
+def test_unknown_field_is_named(pkg):
+    with pytest.raises(ModelError, match=r"tmpmodel/model.toml: roles.leder.nme: unknown field"):
+        Flow(pkg(model=GOOD_MODEL.replace('name = "Leder"', 'nme = "Leder"')), "guide.toml")
+
+
+def test_missing_citation_is_named(pkg):
+    bad = GOOD_MODEL.replace('[rules.r1]\nkind = "rule"\ntext = "En regel."\ncite', '[rules.r1]\nkind = "rule"\ntext = "En regel."\nxcite')
+    with pytest.raises(ModelError) as err:
+        Flow(pkg(model=bad), "guide.toml")
+    assert "tmpmodel/model.toml: rules.r1.cite: required field is missing" in str(err.value)
+
+
+def test_wrong_type_and_unknown_document(pkg):
+    bad = GOOD_MODEL.replace('kind = "rule"', 'kind = "regel"').replace('doc = "001"', 'doc = "009"')
+    with pytest.raises(ModelError) as err:
+        Flow(pkg(model=bad), "guide.toml")
+    assert "model.doc: unknown source document '009'" in str(err.value)
+
+
+def test_undefined_reference_on_a_card_is_named(pkg):
+    with pytest.raises(ModelError, match=r"guide.toml: outcomes.o1.card.naeste\[0\]: refers to rules 'nope'"):
+        Flow(pkg(guide=GOOD_GUIDE.replace('"rules:r1"', '"rules:nope"')), "guide.toml")
+
+
+def test_unknown_card_row_is_named(pkg):
+    with pytest.raises(ModelError, match=r"outcomes.o2.card.hvem: unknown card row"):
+        Flow(pkg(guide=GOOD_GUIDE.replace("funktion =", "hvem =")), "guide.toml")
+
+
+def test_option_without_a_route(pkg):
+    flow = Flow(pkg(), "guide.toml")
+    with pytest.raises(FlowError, match=r"test-guide \(.*guide.toml, model test\): question 'q1' has no route"):
+        flow.validate()
+
+
+def test_unknown_node(pkg):
+    flow = routed(pkg(), q1=lambda a, ctx: ctx.outcome("o3"))
+    with pytest.raises(FlowError, match="unknown outcome 'o3'"):
+        flow.validate()
+
+
+def test_unreachable_node(pkg):
+    flow = routed(pkg(), q1=lambda a, ctx: ctx.outcome("o1"))
+    with pytest.raises(FlowError, match="node 'o2' is never reached"):
+        flow.validate()
+
+
+def test_a_route_must_return_a_node_not_a_string(pkg):
+    flow = routed(pkg(), q1=lambda a, ctx: "o1")
+    with pytest.raises(FlowError, match="returned 'o1'.*return ctx.question"):
+        flow.validate()
+
+
+def test_routing_may_only_cite_defined_rules(pkg):
+    flow = routed(pkg(), q1=lambda a, ctx: ctx.outcome("o1" if a == "a" else "o2", because=["r9"]))
+    with pytest.raises(FlowError, match="cites rule 'r9'"):
+        flow.validate()
+
+
+@pytest.mark.parametrize(
+    "fragment,message",
+    [
+        ("vold=maaske", "'maaske' er ikke et af svarene"),
+        ("hvem=et-barn", "spørgsmålet 'hvem' passer ikke her"),
+        ("vold=ja&hvem=et-barn", "flere svar, end guiden har spørgsmål til"),
+        ("vold", "'vold' er ikke et svar"),
+    ],
+)
+def test_answers_that_do_not_fit_raise_answer_error(fragment, message):
+    with pytest.raises(AnswerError, match=message):
+        registry.guide("randers-niveau").resolve(fragment)
+
+
+def test_decode():
+    assert decode("#a=b&c=d") == [("a", "b"), ("c", "d")]
+    assert decode("") == []
+
+
+def test_cli_answer_json(capsys):
+    from guides.cli import main
+
+    assert main(["answer", "randers-niveau", "vold=ja", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"id": "underretning-straks"' in out and '"section": "Niveau 1 – Mulige udfald (Undtagelse)"' in out
+    assert main(["answer", "randers-niveau", "vold=nej"]) == 0
+    assert "next question hvem" in capsys.readouterr().out
+    assert main(["answer", "randers-niveau", "vold=x"]) == 2
