@@ -35,6 +35,8 @@ COLLECTIONS = {
     "roles": {
         "name": "str",
         "description": "str?",
+        # What the role is responsible for, each a rule with its own citation (e.g. Nordfyn's functions).
+        "responsibilities": "list[ref:rules]?",
         "cite": "cites",
     },
     # Forms and templates (Randers' coloured forms, a trivselsskema ...).
@@ -95,6 +97,40 @@ COLLECTIONS = {
         "possible": "list[ref:roles]?",
         "convener": "list[ref:rules]?",
         "notes": "list[ref:rules]?",
+        "cite": "cites",
+    },
+    # A method of a model that is a catalogue of methods (e.g. Opsporingsmodellen, source 002).
+    "methods": {
+        "number": "int",
+        "name": "str",
+        "goal": "str",
+        "background": "str",
+        "method": "str",
+        "result": "str",
+        "cite": "cites",
+    },
+    # One municipality's practice of a method, as the municipality describes it in the source.
+    "practices": {
+        "method": "ref:methods",
+        "municipality": "str",
+        "title": "str",
+        "how": "list[str]",
+        "organisation": "list[str]?",
+        "experience": "list[str]?",
+        "prerequisites": "list[str]?",
+        "usable": "list[str]?",
+        "not_usable": "list[str]?",
+        "advice": "list[str]?",
+        "rules": "list[ref:rules]?",
+        "cite": "cites",
+    },
+    # One row of a side-by-side table of meetings (e.g. Samarbejdsmøde vs Netværksmøde), as the
+    # source sets them side by side. ``table`` groups the rows; ``cells`` holds one rule per
+    # compared meeting, in the order the page's macro names the meetings (tables.comparison).
+    "comparisons": {
+        "table": "str",
+        "label": "str",
+        "cells": "list[ref:rules]",
         "cite": "cites",
     },
 }

@@ -118,3 +118,91 @@ def rules(model: Model, ids=None, kind: str | None = None) -> str:
     if ids is None:
         ids = [r.id for r in model.all("rules") if kind is None or r["kind"] == kind]
     return _rules(model, ids)
+
+
+def methods(model: Model) -> str:
+    """The overview of a method catalogue: every method with its goal and expected result."""
+    rows = [
+        [f"<strong>{m['number']}. {escape(m['name'])}</strong>", escape(m["goal"]), escape(m["result"]), cite_html(m)]
+        for m in sorted(model.all("methods"), key=lambda e: e["number"])
+    ]
+    return _table(["Metode", "Mål", "Forventet resultat", "Kilde"], rows, "g-methods")
+
+
+_PRACTICE_ROWS = (
+    ("how", "Sådan arbejder de"),
+    ("organisation", "Organisering og ressourcer"),
+    ("experience", "Erfaringer"),
+    ("prerequisites", "Forudsætninger"),
+    ("usable", "Kan bruges"),
+    ("not_usable", "Kan ikke bruges / vær opmærksom på"),
+    ("advice", "Gode råd"),
+)
+
+
+def practice(model: Model, practice_id: str) -> str:
+    """One municipality's practice of a method, with its sources and the rules it gives."""
+    p = model.get("practices", practice_id)
+    rows = []
+    for key, label in _PRACTICE_ROWS:
+        if p.get(key):
+            rows.append([label, "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in p[key]) + "</ul>"])
+    if p["rules"]:
+        rows.append(["Regler og forbehold", _rules(model, p["rules"])])
+    rows.append(["Kilde", cite_html(p)])
+    body = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in rows)
+    title = f"{escape(p['municipality'])}: {escape(p['title'])}"
+    return f'<h3>{title}</h3><div class="g-table-wrap"><table class="g-data g-practice"><tbody>{body}</tbody></table></div>'
+
+
+def method(model: Model, method_id: str) -> str:
+    """One method: goal, background, method and expected result, then every municipality's practice."""
+    m = model.get("methods", method_id)
+    rows = [("Mål", m["goal"]), ("Baggrund", m["background"]), ("Metoden", m["method"]), ("Forventet resultat", m["result"])]
+    body = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{escape(v)}</td></tr>' for k, v in rows)
+    parts = [f'<div class="g-table-wrap"><table class="g-data g-method"><tbody>{body}</tbody></table></div>{cite_html(m)}']
+    for p in model.all("practices"):
+        if p["method"] == method_id:
+            parts.append(practice(model, p.id))
+    return "".join(parts)
+
+
+def responsibilities(model: Model, ids=None) -> str:
+    """The roles (functions) with what each is responsible for: one cited rule per responsibility."""
+    entries = [model.get("roles", i) for i in ids] if ids else [r for r in model.all("roles") if r.get("responsibilities")]
+    rows = []
+    for r in entries:
+        desc = f"<p>{escape(r['description'])}</p>" if r.get("description") else ""
+        rows.append([f"<strong>{escape(r['name'])}</strong>{desc}{cite_html(r)}", _rules(model, r.get("responsibilities") or []) or "–"])
+    return _table(["Funktion", "Ansvar og opgaver (med kilde)"], rows, "g-responsibilities")
+
+
+def comparison(model: Model, table: str, meetings: list[str]) -> str:
+    """Meetings side by side, as the source's own table: purpose, fixed and possible participants,
+    deadlines, then every ``comparisons`` row of ``table`` (one rule per meeting, in order)."""
+    ms = [model.get("meetings", m) for m in meetings]
+
+    def cell(refs) -> str:
+        return "<ul>" + "".join(ref_item(model, r) for r in refs) + "</ul>" if refs else "–"
+
+    def people(m, field) -> str:
+        ps = [p for p in model.all("participants") if p.get("meeting") == m.id]
+        return "; ".join(role_names(model, p[field]) for p in ps if p[field]) + "".join(cite_html(p) for p in ps) if ps else "–"
+
+    rows = [
+        ["Formål", *["<ul>" + "".join(f"<li>{escape(p)}</li>" for p in m["purpose"]) + "</ul>" + cite_html(m) for m in ms]],
+        ["Faste deltagere", *[people(m, "fixed") for m in ms]],
+        ["Mulige deltagere", *[people(m, "possible") for m in ms]],
+    ]
+    for row in model.all("comparisons"):
+        if row["table"] != table:
+            continue
+        if len(row["cells"]) != len(ms):
+            raise ValueError(f"{model.id}: comparisons.{row.id} has {len(row['cells'])} cells for {len(ms)} meetings")
+        rows.append([escape(row["label"]), *[cell([f"rules:{r}"]) for r in row["cells"]]])
+    rows.append(["Frister", *[cell([f"deadlines:{d}" for d in m["deadlines"]]) for m in ms]])
+    head = '<th scope="col"></th>' + "".join(f'<th scope="col">{escape(m["name"])}</th>' for m in ms)
+    body = "".join(
+        f'<tr><th scope="row">{r[0]}</th>' + "".join(f"<td>{c}</td>" for c in r[1:]) + "</tr>" for r in rows
+    )
+    return f'<div class="g-table-wrap"><table class="g-data g-comparison"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'

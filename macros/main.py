@@ -19,6 +19,11 @@ TABLES = {
     "level": tables.level,
     "meeting": tables.meeting,
     "rules": tables.rules,
+    "comparison_table": tables.comparison,
+    "responsibilities_table": tables.responsibilities,
+    "methods_table": tables.methods,
+    "method": tables.method,
+    "practice": tables.practice,
 }
 
 

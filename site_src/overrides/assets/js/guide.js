@@ -107,7 +107,9 @@ function mount(root) {
   if (all) all.open = false;
   root.classList.add("g-js");
 
-  let rendered = null;
+  // The build already rendered the first question into the page: use it as it is.
+  let rendered = live.querySelector("form.g-form") ? "" : null;
+  live.dataset.source = "page";
   async function render(focus) {
     const frag = fragment();
     if (isAnchor(frag)) return;
