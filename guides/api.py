@@ -42,5 +42,7 @@ UNKNOWN = "svarene i linket findes ikke i denne udgave af guiden"
 
 
 def warm_up() -> None:
-    """Load and validate every model and guide (the worker calls this before saying it is ready)."""
-    registry.validate_all()
+    """Load every model and guide and render once (the worker calls this before it says it is
+    ready, and before it snapshots). Validation is the build's job, not the reader's."""
+    for guide_id in registry.guides():
+        step(guide_id, "")

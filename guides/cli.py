@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from html import unescape
 
 from . import registry
 from .engine import Outcome, Question
@@ -35,6 +37,7 @@ def outcome_dict(flow, step) -> dict:
     def item(ref):
         e = flow.model.ref(ref)
         text, uncertain = ref_text(flow.model, ref)
+        text = unescape(re.sub(r"<[^>]+>", "", text))  # plain text for the terminal and JSON
         return {"ref": ref, "text": text, "uncertain": uncertain, "cite": [c.as_dict() for c in e.cite]}
 
     o: Outcome = step.node

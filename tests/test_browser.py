@@ -141,6 +141,21 @@ def test_the_python_engine_answers_in_the_browser(page):
     assert "'maaske' er ikke et af svarene" in page.locator(".g-live .g-bad-link").inner_text()
 
 
+def test_a_later_visit_restores_python_from_a_snapshot(page):
+    ready = "window.__guideEngine && (window.__guideEngine.readyMs || window.__guideEngine.failed)"
+    page.goto(page.base + GUIDE)
+    page.wait_for_function(ready, timeout=60000)
+    assert page.evaluate("window.__guideEngine.start") == "boot"
+    # The snapshot is saved in the background; wait until Cache Storage holds it.
+    page.wait_for_function("async () => (await (await caches.open('guides-python')).keys()).length === 1", timeout=30000)
+    page.reload()
+    page.wait_for_function(ready, timeout=60000)
+    assert page.evaluate("window.__guideEngine.start") == "snapshot"
+    walk(page, PATH[:2])
+    assert at(page, "sag")
+    assert page.locator(".g-live").get_attribute("data-source") == "pyodide"
+
+
 def test_without_javascript_the_static_fallback_shows_every_path(browser, site_url):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()

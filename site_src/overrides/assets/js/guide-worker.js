@@ -1,22 +1,70 @@
 // The Python engine in a Web Worker: self-hosted Pyodide plus the `guides` wheel.
-// Messages in:  {type: "init", pyodide, wheel}  and  {type: "step", id, guide, fragment}
-// Messages out: {type: "ready", ms} | {type: "failed", error} | {type: "step", id, result | error}
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// Messages in:  {type: "init", pyodide, wheel, version}  and  {type: "step", id, guide, fragment}
+// Messages out: {type: "ready", ms, start} | {type: "failed", error} | {type: "step", id, result | error}
+//
+// Start-up: the first visit boots Pyodide (about 3 s), imports the guides and saves a memory
+// snapshot of that state in the browser's Cache Storage (gzip). Later visits restore the
+// snapshot instead of booting (well under 1 s). The snapshot is made on this device by this
+// Pyodide, and its key holds the guides' version, so a new build never restores an old state.
+import { loadPyodide, version as pyodideVersion } from "../pyodide/pyodide.mjs";
 
+const CACHE = "guides-python";
 let api = null;
 let starting = null;
 const queue = [];
 
-async function start({ pyodide, wheel }) {
+function snapshotKey(version) {
+  return new URL(`/__guides-snapshot/${pyodideVersion}/${version}`, self.location.origin).href;
+}
+
+async function readSnapshot(key) {
+  try {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(key);
+    if (!hit) return null;
+    const unzipped = hit.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(unzipped).arrayBuffer());
+  } catch {
+    return null; // no Cache Storage (e.g. private mode): boot normally
+  }
+}
+
+async function saveSnapshot(key, bytes) {
+  try {
+    const cache = await caches.open(CACHE);
+    for (const old of await cache.keys()) await cache.delete(old); // one snapshot at a time
+    const zipped = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+    await cache.put(key, new Response(zipped));
+  } catch {
+    // Not saving only costs the next visit a normal boot.
+  }
+}
+
+async function start({ pyodide, wheel, version }) {
   const t0 = performance.now();
   try {
-    const py = await loadPyodide({ indexURL: pyodide, packages: [] });
+    const key = snapshotKey(version);
+    const snapshot = await readSnapshot(key);
+    let py = null;
+    let how = "boot";
+    if (snapshot) {
+      try {
+        py = await loadPyodide({ indexURL: pyodide, packages: [], _loadSnapshot: snapshot });
+        how = "snapshot";
+      } catch (err) {
+        console.warn("guides: snapshot not usable, booting", err);
+      }
+    }
+    if (!py) py = await loadPyodide({ indexURL: pyodide, packages: [], _makeSnapshot: true });
     const response = await fetch(wheel);
     if (!response.ok) throw new Error(`${wheel}: ${response.status}`);
-    py.unpackArchive(await response.arrayBuffer(), "wheel");
+    py.unpackArchive(await response.arrayBuffer(), "wheel"); // the files, also after a snapshot
+    if (how === "boot") {
+      py.runPython("import guides.api; guides.api.warm_up()"); // load every model now, not on the first answer
+      saveSnapshot(key, py.makeMemorySnapshot());
+    }
     api = py.pyimport("guides.api");
-    api.warm_up(); // load every model now, not on the reader's first answer
-    self.postMessage({ type: "ready", ms: Math.round(performance.now() - t0) });
+    self.postMessage({ type: "ready", ms: Math.round(performance.now() - t0), start: how });
   } catch (err) {
     self.postMessage({ type: "failed", error: String(err && err.message ? err.message : err) });
   }

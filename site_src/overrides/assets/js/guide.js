@@ -32,7 +32,7 @@ function startEngine(assets, version, wheel) {
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
       engine.isReady = true;
-      window.__guideEngine = { readyMs: data.ms, at: performance.now() };
+      window.__guideEngine = { readyMs: data.ms, start: data.start, at: performance.now() };
       markReady(true);
       document.dispatchEvent(new CustomEvent("guide:engine-ready", { detail: data }));
     } else if (data.type === "failed") {
@@ -52,6 +52,7 @@ function startEngine(assets, version, wheel) {
     type: "init",
     pyodide: new URL("pyodide/", base).href,
     wheel: new URL(`guides/${wheel}?v=${version}`, base).href,
+    version,
   });
   return engine;
 }
