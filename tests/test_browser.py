@@ -147,7 +147,10 @@ def test_a_later_visit_restores_python_from_a_snapshot(page):
     page.wait_for_function(ready, timeout=60000)
     assert page.evaluate("window.__guideEngine.start") == "boot"
     # The snapshot is saved in the background; wait until Cache Storage holds it.
-    page.wait_for_function("async () => (await (await caches.open('guides-python')).keys()).length === 1", timeout=30000)
+    for _ in range(60):
+        if page.evaluate("async () => (await (await caches.open('guides-python')).keys()).length") == 1:
+            break
+        page.wait_for_timeout(500)
     page.reload()
     page.wait_for_function(ready, timeout=60000)
     assert page.evaluate("window.__guideEngine.start") == "snapshot"
