@@ -1,7 +1,7 @@
 """Speed and size of a handbook page and a guide page, as figures (not a test).
 
 For each condition (localhost; mobile emulation: 4x CPU slowdown, ~1.6 Mbit/s down, 150 ms RTT) and
-cache state (cold: new browser context; warm: same context, reloaded), the median of N runs of:
+cache state (cold: a new browser profile; warm: the same profile, visited again), the median of N runs of:
   * bytes transferred for a handbook page and a guide page (until Python answers);
   * ms until the first question is usable (its form is shown and wired up);
   * ms until the Python engine (Pyodide in the worker) is ready to answer.
@@ -16,11 +16,12 @@ import http.server
 import json
 import statistics
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser_path import launch  # noqa: E402
+from tests.browser_path import ARGS, executable  # noqa: E402
 
 MOBILE = {"cpu": 4, "down": 1.6e6 / 8, "up": 750e3 / 8, "latency": 150}
 
@@ -39,9 +40,9 @@ def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 def measure(context, url: str, mobile: bool, guide: bool) -> dict:
     page = context.new_page()
     cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
     received = []
-    cdp.on("Network.loadingFinished", lambda e: received.append(e["encodedDataLength"]))
+    # Every response of the page and its workers (Pyodide loads in a worker); bytes on the wire.
+    page.on("requestfinished", lambda r: received.append(_wire_bytes(r)))
     if mobile:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": MOBILE["cpu"]})
         cdp.send("Network.emulateNetworkConditions", {
@@ -52,12 +53,19 @@ def measure(context, url: str, mobile: bool, guide: bool) -> dict:
     out = {}
     if guide:
         page.wait_for_selector(".g-guide[data-mounted] .g-live form.g-form", timeout=600000)
-        out["first_question_ms"] = page.evaluate("performance.now()")
+        out["first_question_ms"] = page.evaluate("window.__guideMountedAt")
         page.wait_for_function("window.__guideEngine && (window.__guideEngine.readyMs || window.__guideEngine.failed)", timeout=600000)
         eng = page.evaluate("window.__guideEngine")
         if "failed" in eng:
             raise RuntimeError(eng["failed"])
         out["python_ready_ms"] = eng["at"]
+        out["python_start"] = eng.get("start")
+        out["python_worker_ms"] = eng["readyMs"]  # inside the worker: from its start to ready
+        # A reader stays on the page: let the worker finish saving its snapshot.
+        for _ in range(100):
+            if page.evaluate("async () => (await (await caches.open('guides-python')).keys()).length"):
+                break
+            page.wait_for_timeout(200)
     else:
         page.wait_for_timeout(300)
     out["bytes"] = sum(received)
@@ -65,17 +73,45 @@ def measure(context, url: str, mobile: bool, guide: bool) -> dict:
     return out
 
 
-def run(browser, base: str, path: str, mobile: bool, runs: int, guide: bool) -> dict:
+def _wire_bytes(request) -> int:
+    try:
+        sizes = request.sizes()
+        return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    except Exception:  # e.g. a request that ended without a response
+        return 0
+
+
+def run(playwright, base: str, path: str, mobile: bool, runs: int, guide: bool) -> dict:
+    """Cold: a new browser profile (empty disk cache); warm: the same profile, second visit."""
     results = {"cold": [], "warm": []}
     for _ in range(runs):
-        ctx = browser.new_context(viewport={"width": 390, "height": 844} if mobile else {"width": 1280, "height": 800})
-        results["cold"].append(measure(ctx, base + path, mobile, guide))
-        results["warm"].append(measure(ctx, base + path, mobile, guide))
-        ctx.close()
+        with tempfile.TemporaryDirectory() as profile:
+            ctx = playwright.chromium.launch_persistent_context(
+                profile, executable_path=executable(playwright), args=ARGS, headless=True,
+                viewport={"width": 390, "height": 844} if mobile else {"width": 1280, "height": 800},
+            )
+            results["cold"].append(measure(ctx, base + path, mobile, guide))
+            results["warm"].append(measure(ctx, base + path, mobile, guide))
+            ctx.close()
     summary = {}
     for cache, rows in results.items():
-        summary[cache] = {k: round(statistics.median(r[k] for r in rows)) for k in rows[0]}
+        summary[cache] = {k: round(statistics.median(r[k] for r in rows)) for k in rows[0] if k != "python_start"}
+        if "python_start" in rows[0]:
+            summary[cache]["python_start"] = sorted({r["python_start"] for r in rows})
+    print(f"  {path} {'mobile' if mobile else 'localhost'}: {summary}", file=sys.stderr, flush=True)
     return summary
+
+
+def asset_sizes(site: Path) -> dict:
+    """Raw and gzip sizes of what a guide page adds (a host that compresses sends the gzip size)."""
+    import gzip
+
+    out = {}
+    for rel in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip", "assets/pyodide/pyodide.asm.mjs",
+                "assets/guides/randers-niveau.json", "assets/guides/guides-0.1.0-py3-none-any.whl", "randers/guide/index.html"):
+        data = (site / rel).read_bytes()
+        out[rel] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}
+    return out
 
 
 def main() -> int:
@@ -88,14 +124,13 @@ def main() -> int:
 
     report = {}
     with sync_playwright() as p:
-        browser = launch(p)
         for label, mobile in (("localhost", False), ("mobile", True)):
             report[label] = {
-                "handbook_page": run(browser, base, "randers/niveau-3/", mobile, args.runs, guide=False),
-                "guide_page": run(browser, base, "randers/guide/", mobile, args.runs, guide=True),
+                "handbook_page": run(p, base, "randers/niveau-3/", mobile, args.runs, guide=False),
+                "guide_page": run(p, base, "randers/guide/", mobile, args.runs, guide=True),
             }
-        browser.close()
     server.shutdown()
+    report["assets_bytes"] = asset_sizes(Path(args.site))
     print(json.dumps(report, indent=2))
     out = Path("benchmarks/results")
     out.mkdir(parents=True, exist_ok=True)

@@ -21,8 +21,13 @@ PAGES = {
 }
 
 
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+
 def main(site="site", out="screenshots") -> None:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
+    handler = functools.partial(Quiet, directory=site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"

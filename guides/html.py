@@ -15,14 +15,17 @@ from .model import Model
 
 
 def cite_html(entry: Entry) -> str:
-    """The citations of an entry: the place always visible, the quote one click away."""
-    parts = []
+    """The citations of an entry: the place always visible, the quotes one click away.
+    Quotes from the same place share one line."""
+    by_place: dict[str, list[str]] = {}
     for c in entry.cite:
-        parts.append(
-            f'<details class="g-cite"><summary>{escape(ui.text("source"))}: {escape(c.label())}</summary>'
-            f"<q>{escape(c.quote)}</q></details>"
-        )
-    return "".join(parts)
+        by_place.setdefault(c.label(), []).append(c.quote)
+    return "".join(
+        f'<details class="g-cite"><summary>{escape(ui.text("source"))}: {escape(place)}</summary>'
+        + "".join(f"<q>{escape(q)}</q>" for q in quotes)
+        + "</details>"
+        for place, quotes in by_place.items()
+    )
 
 
 def role_names(model: Model, ids) -> str:
@@ -202,7 +205,7 @@ def fallback_html(flow: Flow) -> str:
         outcome_html(flow, o, rules_by_outcome[o.id], heading="h4", anchor=f"udfald-{o.id}") for o in order
     )
     return (
-        f'<div class="g-fallback"><h2 id="alle-veje">{escape(ui.text("fallback_heading"))}</h2>'
+        f'<div class="g-fallback"><h2>{escape(ui.text("fallback_heading"))}</h2>'
         f'<p>{escape(ui.text("fallback_intro"))}</p>'
         f'<div class="g-table-wrap"><table class="g-paths"><thead><tr><th scope="col">{escape(ui.text("fallback_if"))}</th>'
         f'<th scope="col">{escape(ui.text("fallback_then"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'

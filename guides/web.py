@@ -3,6 +3,7 @@ answers and the wheel that Pyodide installs."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import zipfile
@@ -47,8 +48,6 @@ def version() -> str:
 
 def build_wheel(path: Path) -> None:
     """A pure-Python wheel of the package, with fixed timestamps so the same code gives the same bytes."""
-    import base64
-
     dist = f"guides-{__version__}.dist-info"
     files = _package_files()
     files.append((f"{dist}/METADATA", f"Metadata-Version: 2.1\nName: guides\nVersion: {__version__}\n".encode()))
@@ -85,8 +84,11 @@ def guide_html(flow: Flow, page_url: str) -> str:
         f'<p class="g-intro">{escape(flow.intro)}</p>'
         f'<p class="g-privacy">{escape(ui.text("privacy"))}</p>'
         f'<div class="g-live" aria-live="polite" hidden>{first}</div>'
-        f'<details class="g-all" open><summary>{escape(ui.text("fallback_heading"))}</summary>'
-        f"{fallback_html(flow)}</details></div>"
+        # Kept out of the search index (it repeats the outcomes). Material's search parser matches
+        # end tags by name, so the excluded element must be a tag never nested inside it.
+        f'<article class="g-all-wrap" data-search-exclude><details class="g-all" open>'
+        f'<summary>{escape(ui.text("fallback_heading"))}</summary>'
+        f"{fallback_html(flow)}</details></article></div>"
     )
 
 

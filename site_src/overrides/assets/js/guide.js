@@ -106,6 +106,7 @@ function mount(root) {
   };
   live.hidden = false;
   if (all) all.open = false;
+  window.__guideMountedAt = performance.now(); // the first question is usable from here (benchmark)
   root.classList.add("g-js");
 
   // The build already rendered the first question into the page: use it as it is.
