@@ -2,7 +2,8 @@
 
 For each condition (localhost; mobile emulation: 4x CPU slowdown, ~1.6 Mbit/s down, 150 ms RTT) and
 cache state (cold: a new browser profile; warm: the same profile, visited again), the median of N runs of:
-  * bytes transferred for a handbook page and a guide page (until Python answers);
+  * bytes transferred for a handbook page (until the network is idle) and a guide page (until
+    Python is ready to answer);
   * ms until the first question is usable (its form is shown and wired up);
   * ms until the Python engine (Pyodide in the worker) is ready to answer.
 Usage: python benchmarks/bench.py [--runs 5] [--site site]
@@ -67,7 +68,7 @@ def measure(context, url: str, mobile: bool, guide: bool) -> dict:
                 break
             page.wait_for_timeout(200)
     else:
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle", timeout=600000)  # incl. the search index Material fetches
     out["bytes"] = sum(received)
     page.close()
     return out

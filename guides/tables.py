@@ -13,9 +13,12 @@ from .model import Model
 
 
 def _table(headers: list[str], rows: list[list[str]], cls: str) -> str:
+    """A data table; on a phone each row stacks, every cell labelled with its column (data-label)."""
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<div class="g-table-wrap"><table class="g-data {cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    body = "".join(
+        "<tr>" + "".join(f'<td data-label="{escape(h)}">{c}</td>' for h, c in zip(headers, row)) + "</tr>" for row in rows
+    )
+    return f'<div class="g-table-wrap"><table class="g-data g-stack {cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _rules(model: Model, ids) -> str:
@@ -202,7 +205,9 @@ def comparison(model: Model, table: str, meetings: list[str]) -> str:
         rows.append([escape(row["label"]), *[cell([f"rules:{r}"]) for r in row["cells"]]])
     rows.append(["Frister", *[cell([f"deadlines:{d}" for d in m["deadlines"]]) for m in ms]])
     head = '<th scope="col"></th>' + "".join(f'<th scope="col">{escape(m["name"])}</th>' for m in ms)
+    names = [escape(m["name"]) for m in ms]
     body = "".join(
-        f'<tr><th scope="row">{r[0]}</th>' + "".join(f"<td>{c}</td>" for c in r[1:]) + "</tr>" for r in rows
+        f'<tr><th scope="row">{r[0]}</th>' + "".join(f'<td data-label="{n}">{c}</td>' for n, c in zip(names, r[1:])) + "</tr>"
+        for r in rows
     )
-    return f'<div class="g-table-wrap"><table class="g-data g-comparison"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    return f'<div class="g-table-wrap"><table class="g-data g-stack g-comparison"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
