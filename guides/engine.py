@@ -199,9 +199,8 @@ class Flow:
                 elif not self.model.has(kind, key_id):
                     check.problem(f"{where}.{key}[{i}]", f"refers to {kind} {key_id!r}, which is not defined in {self.model.file}")
             rows.append(CardRow(key, tuple(refs)))
-        # Keep the interface's order of rows whatever the order in the file.
-        order = list(labels)
-        return tuple(sorted(rows, key=lambda r: order.index(r.key) if r.key in order else 0))
+        # Rows keep the file's order: the author puts first what matters most (e.g. underretning).
+        return tuple(rows)
 
     # -- wiring -------------------------------------------------------------------------------
 
