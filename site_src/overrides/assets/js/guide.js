@@ -182,7 +182,12 @@ function mount(root) {
   window.addEventListener("popstate", onPop);
 
   render(false);
-  startEngine(root.dataset.assets, root.dataset.version, root.dataset.wheel);
+  // The precomputed answers first, so the next step never queues behind Pyodide's 14 MB; then
+  // Python, unless the reader asked the browser to save data (the answers are the same).
+  const saveData = navigator.connection && navigator.connection.saveData;
+  loadTable(g.table)
+    .catch(() => null)
+    .finally(() => saveData || startEngine(root.dataset.assets, root.dataset.version, root.dataset.wheel));
 }
 
 function mountAll() {
