@@ -13,6 +13,9 @@ from . import html, registry
 from .engine import Outcome
 from .errors import AnswerError
 
+# What the page says about a link the precomputed answers do not know (before Python is ready).
+UNKNOWN = "svarene i linket findes ikke i denne udgave af guiden"
+
 
 def step(guide_id: str, fragment: str) -> dict:
     flow = registry.guide(guide_id)
@@ -37,8 +40,6 @@ def all_states(guide_id: str) -> dict:
         "unknown": {"ok": False, "kind": "error", "html": html.error_html(UNKNOWN)},
     }
 
-
-UNKNOWN = "svarene i linket findes ikke i denne udgave af guiden"
 
 
 def warm_up() -> None:

@@ -32,7 +32,7 @@ def cmd_list(_args) -> int:
 
 
 def outcome_dict(flow, step) -> dict:
-    from .html import outcome_rules, ref_text  # noqa: PLC0415 - keeps `list` fast
+    from .html import outcome_rules, ref_text
 
     def item(ref):
         e = flow.model.ref(ref)

@@ -114,10 +114,10 @@ def load_cases(root: Path = CASES) -> list[Case]:
     for path in sorted(root.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         default = data.get("guide")
-        for i, entry in enumerate(data.get("node", [])):
+        for entry in data.get("node", []):
             g = entry.get("guide", default)
             cases.append(Case(f"{path.stem}:node:{g}:{entry.get('given') or '-'}&{entry['answer']}", _node_case(g, entry)))
-        for i, entry in enumerate(data.get("scenario", [])):
+        for entry in data.get("scenario", []):
             g = entry.get("guide", default)
             cases.append(Case(f"{path.stem}:scenario:{entry['name']}", _scenario_case(g, entry)))
     return cases

@@ -1,10 +1,14 @@
-"""The same flow tests, run inside real Pyodide (the pinned npm package) under Node.js."""
+"""The same flow tests, run inside real Pyodide (the pinned npm package) under Node.js, and the
+precomputed answers checked against Python's answers in Pyodide, state by state."""
 
+import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+from guides import registry
+from guides.api import all_states
 from guides.web import WHEEL, build_wheel
 from tests.flowcases import load_cases
 
@@ -17,12 +21,15 @@ def test_flow_cases_pass_inside_pyodide(tmp_path):
     assert (ROOT / "node_modules" / "pyodide").is_dir(), "run 'make setup' (npm ci) first"
     wheel = tmp_path / WHEEL
     build_wheel(wheel)
+    expected = tmp_path / "states.json"  # what the build precomputes in CPython, per guide
+    expected.write_text(json.dumps({g: all_states(g) for g in registry.guides()}), encoding="utf-8")
     result = subprocess.run(
-        [node, "tests/pyodide/run.mjs", str(wheel)], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [node, "tests/pyodide/run.mjs", str(wheel), str(expected)], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     out = (result.stdout + result.stderr)[-3000:]
     assert "on emscripten" in out, out
     counts = re.search(r"(\d+) passed, (\d+) failed", out)
     assert counts, out
     assert result.returncode == 0, out
-    assert int(counts.group(1)) == len(load_cases()), f"Pyodide ran {counts.group(1)} cases, CPython has {len(load_cases())}"
+    expected_count = len(load_cases()) + len(registry.guides())
+    assert int(counts.group(1)) == expected_count, f"Pyodide passed {counts.group(1)}, expected {expected_count}"

@@ -1,5 +1,7 @@
 // Runs the flow tests (tests/flowcases.py + tests/cases/*.toml) inside real Pyodide under Node,
-// against the `guides` wheel the site ships. Usage: node tests/pyodide/run.mjs <wheel>
+// against the `guides` wheel the site ships, and checks that Python in Pyodide gives, for every
+// reachable state of every guide, exactly the answer the build precomputed in CPython.
+// Usage: node tests/pyodide/run.mjs <wheel> [<precomputed states JSON>]
 // Prints "N passed, M failed" and exits non-zero on any failure.
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -8,6 +10,7 @@ import { loadPyodide } from "pyodide";
 
 const tests = join(dirname(fileURLToPath(import.meta.url)), "..");
 const wheel = process.argv[2];
+const expected = process.argv[3];
 if (!wheel) {
   console.error("usage: node tests/pyodide/run.mjs <guides wheel>");
   process.exit(2);
@@ -21,11 +24,20 @@ py.FS.writeFile("/work/tests/flowcases.py", readFileSync(join(tests, "flowcases.
 for (const name of readdirSync(join(tests, "cases"))) {
   if (name.endsWith(".toml")) py.FS.writeFile(`/work/tests/cases/${name}`, readFileSync(join(tests, "cases", name)));
 }
+if (expected) py.FS.writeFile("/work/expected.json", readFileSync(expected));
 const result = py.runPython(`
 import sys, json
 sys.path.insert(0, "/work")
 from tests.flowcases import run_all
 passed, failures = run_all()
+import os
+if os.path.exists("/work/expected.json"):
+    from guides.api import all_states
+    for guide_id, states in json.load(open("/work/expected.json", encoding="utf-8")).items():
+        if all_states(guide_id) == states:
+            passed += 1
+        else:
+            failures.append((f"same-as-build:{guide_id}", "Pyodide's answers differ from the precomputed ones"))
 json.dumps({"passed": passed, "failures": failures, "python": sys.version.split()[0], "platform": sys.platform})
 `);
 const { passed, failures, python, platform } = JSON.parse(result);
