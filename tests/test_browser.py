@@ -187,6 +187,21 @@ def test_instant_navigation_away_and_back(page):
     assert at(page, "hvem")
 
 
+def test_printing(browser, site_url):
+    """An outcome prints as that answer; elsewhere the print is every path (the static fallback)."""
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(site_url + GUIDE + "#" + "&".join(f"{q}={o}" for q, o in PATH))
+    at_outcome(page, "niveau-3-dagtilbud-samtykke")
+    page.emulate_media(media="print")
+    assert page.locator(".g-live .g-outcome").is_visible()
+    assert page.locator(".g-all-wrap").is_hidden()
+    page.goto(site_url + GUIDE)
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(".g-live").is_hidden()
+    assert page.locator(".g-fallback table.g-paths").is_visible()
+    page.close()
+
+
 def test_no_request_leaves_localhost(page):
     page.goto(page.base + GUIDE)
     page.wait_for_function("window.__guideEngine && (window.__guideEngine.readyMs || window.__guideEngine.failed)", timeout=60000)

@@ -126,6 +126,7 @@ function mount(root) {
     live.innerHTML = res.html;
     live.dataset.source = res.source;
     live.dataset.kind = res.kind;
+    root.dataset.kind = res.kind; // printing an outcome prints just that answer
     const form = live.querySelector("form.g-form");
     if (form) {
       const chosen = g.memory[form.dataset.question];
@@ -194,9 +195,9 @@ function mountAll() {
   document.querySelectorAll(".g-guide").forEach(mount);
 }
 
-// Printing shows every path, whatever is folded on screen.
+// Printing shows every path, whatever is folded on screen (citations print as their place line).
 window.addEventListener("beforeprint", () => {
-  document.querySelectorAll(".g-all, .g-cite").forEach((d) => (d.open = true));
+  document.querySelectorAll(".g-all").forEach((d) => (d.open = true));
 });
 
 if (window.document$) window.document$.subscribe(mountAll);
