@@ -3,23 +3,27 @@
 * ``assets/guides/<guide>.json``: every reachable state's answer, from ``guides.api`` (CPython),
   so the page answers at once, before Pyodide has loaded;
 * ``assets/guides/guides-*.whl``: the ``guides`` package for Pyodide;
-* ``assets/pyodide/``: the self-hosted Pyodide runtime, from the pinned npm package.
+* ``assets/pyodide/``: the self-hosted Pyodide runtime, from the pinned npm package, with
+  ``python_stdlib.min.zip``: only the standard-library modules the guides use, pre-compiled by
+  ``site_src/stdlib.mjs`` (cached in ``build/`` per version of the package).
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from guides import registry
-from guides.web import WHEEL, build_wheel, write_states
+from guides.web import WHEEL, build_wheel, version, write_states
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
-# The runtime files a worker needs for the standard library only (no extra packages).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The runtime files a worker needs (no extra packages; the standard library comes pre-compiled).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+STDLIB = "python_stdlib.min.zip"
 
 
 def on_post_build(config, **_):
@@ -39,3 +43,20 @@ def on_post_build(config, **_):
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE / name, runtime / name)
+    shutil.copy2(min_stdlib(out / WHEEL), runtime / STDLIB)
+
+
+def min_stdlib(wheel: Path) -> Path:
+    """The pre-compiled, trimmed standard library for this version of the guides (built once)."""
+    cached = ROOT / "build" / f"python_stdlib-{version()}.min.zip"
+    if not cached.is_file():
+        cached.parent.mkdir(exist_ok=True)
+        for old in cached.parent.glob("python_stdlib-*.min.zip"):
+            old.unlink()
+        result = subprocess.run(
+            ["node", str(ROOT / "site_src" / "stdlib.mjs"), str(wheel), str(cached)],
+            cwd=ROOT, capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            raise PluginError(f"building the pre-compiled standard library failed:\n{result.stderr[-3000:]}")
+    return cached

@@ -23,8 +23,12 @@ def test_flow_cases_pass_inside_pyodide(tmp_path):
     build_wheel(wheel)
     expected = tmp_path / "states.json"  # what the build precomputes in CPython, per guide
     expected.write_text(json.dumps({g: all_states(g) for g in registry.guides()}), encoding="utf-8")
+    stdlib = tmp_path / "python_stdlib.min.zip"  # the trimmed, pre-compiled stdlib the site ships
+    built = subprocess.run([node, "site_src/stdlib.mjs", str(wheel), str(stdlib)], cwd=ROOT, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-3000:]
     result = subprocess.run(
-        [node, "tests/pyodide/run.mjs", str(wheel), str(expected)], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [node, "tests/pyodide/run.mjs", str(wheel), str(stdlib), str(expected)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
     out = (result.stdout + result.stderr)[-3000:]
     assert "on emscripten" in out, out

@@ -1,7 +1,8 @@
 // Runs the flow tests (tests/flowcases.py + tests/cases/*.toml) inside real Pyodide under Node,
 // against the `guides` wheel the site ships, and checks that Python in Pyodide gives, for every
 // reachable state of every guide, exactly the answer the build precomputed in CPython.
-// Usage: node tests/pyodide/run.mjs <wheel> [<precomputed states JSON>]
+// It uses the same pre-compiled, trimmed standard library the site ships (site_src/stdlib.mjs).
+// Usage: node tests/pyodide/run.mjs <wheel> <stdlib zip> [<precomputed states JSON>]
 // Prints "N passed, M failed" and exits non-zero on any failure.
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -9,14 +10,13 @@ import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
 
 const tests = join(dirname(fileURLToPath(import.meta.url)), "..");
-const wheel = process.argv[2];
-const expected = process.argv[3];
-if (!wheel) {
-  console.error("usage: node tests/pyodide/run.mjs <guides wheel>");
+const [wheel, stdlib, expected] = process.argv.slice(2);
+if (!wheel || !stdlib) {
+  console.error("usage: node tests/pyodide/run.mjs <wheel> <stdlib zip> [<states JSON>]");
   process.exit(2);
 }
 
-const py = await loadPyodide();
+const py = await loadPyodide({ stdLibURL: stdlib });
 py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel"); // Node Buffers are not accepted
 py.FS.mkdirTree("/work/tests/cases");
 py.FS.writeFile("/work/tests/__init__.py", "");
