@@ -108,7 +108,7 @@ def asset_sizes(site: Path) -> dict:
     import gzip
 
     out = {}
-    for rel in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip", "assets/pyodide/pyodide.asm.mjs",
+    for rel in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.min.zip", "assets/pyodide/pyodide.asm.mjs",
                 "assets/guides/randers-niveau.json", "assets/guides/guides-0.1.0-py3-none-any.whl", "randers/guide/index.html"):
         data = (site / rel).read_bytes()
         out[rel] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}

@@ -222,6 +222,20 @@ def test_pyodide_only_on_guide_pages(browser, site_url):
     page.close()
 
 
+def test_save_data_skips_pyodide_and_still_answers(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    page = context.new_page()
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(site_url + GUIDE)
+    walk(page, PATH)
+    at_outcome(page, "niveau-3-dagtilbud-samtykke")
+    assert page.locator(".g-live").get_attribute("data-source") == "table"
+    assert not [u for u in seen if "pyodide" in u]
+    context.close()
+
+
 def _first_path(flow):
     step = flow.resolve([])
     pairs = []
