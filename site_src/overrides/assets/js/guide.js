@@ -7,7 +7,7 @@
 
 const WORKER_URL = new URL("./guide-worker.js", import.meta.url);
 
-let engine = null; // { worker, ready: Promise, isReady, ask(guide, fragment) }
+let engine = null; // { worker, isReady, ask(guide, fragment) }
 const tables = new Map(); // url -> Promise<states>
 
 function startEngine(assets, version, wheel) {
@@ -15,11 +15,8 @@ function startEngine(assets, version, wheel) {
   const worker = new Worker(WORKER_URL, { type: "module" });
   const waiting = new Map();
   let next = 0;
-  let markReady;
-  const ready = new Promise((resolve) => (markReady = resolve));
   engine = {
     worker,
-    ready,
     isReady: false,
     ask(guide, fragment) {
       const id = ++next;
@@ -33,13 +30,11 @@ function startEngine(assets, version, wheel) {
     if (data.type === "ready") {
       engine.isReady = true;
       window.__guideEngine = { readyMs: data.ms, start: data.start, at: performance.now() };
-      markReady(true);
       document.dispatchEvent(new CustomEvent("guide:engine-ready", { detail: data }));
     } else if (data.type === "failed") {
       // The precomputed table keeps working; say nothing to the reader, log for maintainers.
       console.warn("guide engine failed to start:", data.error);
       window.__guideEngine = { failed: data.error };
-      markReady(false);
     } else if (data.type === "step") {
       const w = waiting.get(data.id);
       waiting.delete(data.id);
