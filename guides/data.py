@@ -151,6 +151,8 @@ class Checker:
             return value
         if ftype == "cites":
             return self.cites(where, value)
+        if ftype.startswith("table:"):
+            return self.table(where, value, schema.NESTED[ftype[6:]])
         raise AssertionError(f"unknown field type {ftype}")  # a schema bug, not a data bug
 
     def cites(self, where: str, value) -> tuple:

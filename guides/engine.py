@@ -2,7 +2,7 @@
 
 A guide is three things in one model folder:
   * its text: ``<guide>.toml`` (questions with options, outcomes with their cards);
-  * its routing: a ``Flow`` in ``flows.py`` with one ``@flow.route("question")`` function per
+  * its routing: a module-level ``flow = Flow(...)`` in ``<guide>.py`` beside ``<guide>.toml``, with one ``@flow.route("question")`` function per
     question, which returns ``ctx.question(id)`` or ``ctx.outcome(id)`` (never a bare string);
   * its data: the model (``model.toml``) that outcome cards point into.
 
@@ -35,6 +35,7 @@ class Question:
     text: str
     hint: str | None
     options: tuple[Option, ...]
+    scope: str | None = None  # "municipality": the answer scopes the outcome (schema.QUESTION)
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -53,6 +54,7 @@ class Outcome:
     summary: str
     card: tuple[CardRow, ...]
     why: tuple[str, ...]  # rule ids
+    related: tuple[str, ...] = ()  # guide ids to go on to
 
 
 Node = Question | Outcome
@@ -156,7 +158,7 @@ class Flow:
                     if any(x.id == opt["id"] for x in options):
                         check.problem(f"{where}.options[{i}].id", f"option id {opt['id']!r} is used twice")
                     options.append(Option(opt["id"], opt.get("label") or "", opt.get("hint")))
-            self.questions[qid] = Question(qid, q.get("text") or "", q.get("hint"), tuple(options))
+            self.questions[qid] = Question(qid, q.get("text") or "", q.get("hint"), tuple(options), q.get("scope"))
         for oid, raw in data.get("outcomes", {}).items():
             where = f"outcomes.{oid}"
             check.check_id(where, oid)
@@ -166,7 +168,9 @@ class Flow:
             for i, rid in enumerate(o.get("why") or []):
                 if not self.model.has("rules", rid):
                     check.problem(f"{where}.why[{i}]", f"refers to rules {rid!r}, which is not defined in {self.model.file}")
-            self.outcomes[oid] = Outcome(oid, o.get("title") or "", o.get("summary") or "", card, tuple(o.get("why") or ()))
+            self.outcomes[oid] = Outcome(
+                oid, o.get("title") or "", o.get("summary") or "", card, tuple(o.get("why") or ()), tuple(o.get("related") or ())
+            )
         if meta.get("start") and meta["start"] not in self.questions:
             check.problem("guide.start", f"unknown question {meta['start']!r}")
         for qid in self.questions.keys() & self.outcomes.keys():
@@ -176,6 +180,7 @@ class Flow:
         self.title = meta["title"]
         self.intro = meta["intro"]
         self.start = meta["start"]
+        self.page = meta.get("page")
 
     def _card(self, check: Checker, where: str, raw) -> tuple[CardRow, ...]:
         from .ui import card_labels  # the card's keys are part of the interface text

@@ -38,6 +38,10 @@ def ref_text(model: Model, ref: str) -> tuple[str, bool]:
     kind = e.kind
     if kind == "rules":
         return escape(e["text"]), e["kind"] in ("silent", "ambiguity")
+    if kind == "efforts":
+        return f"{escape(e['area'])}: {escape(', '.join(e['items']))}", False
+    if kind == "practices":
+        return f"{escape(e['municipality'])}: {escape(e['title'])}", False
     if kind == "roles":
         return escape(e["name"]), False
     if kind == "forms":
@@ -52,10 +56,10 @@ def ref_text(model: Model, ref: str) -> tuple[str, bool]:
     if kind == "levels":
         return f"Niveau {e['number']}: {escape(e['title'])}", False
     if kind == "participants":
-        text = f"<strong>Fast:</strong> {role_names(model, e['fixed'])}."
-        if e["possible"]:
-            text += f" <strong>Kan også inviteres:</strong> {role_names(model, e['possible'])}."
-        return text, False
+        return " ".join(
+            f"<strong>{escape(g.get('wording') or ui.card_labels_takes_part()[g['takes_part']])}:</strong> {role_names(model, g['roles'])}."
+            for g in e["groups"]
+        ), False
     raise ValueError(f"no text for {ref}")
 
 

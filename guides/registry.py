@@ -1,7 +1,8 @@
 """Every model and guide, found by looking in ``guides/models/``.
 
-A model folder holds ``model.toml``, one ``<guide>.toml`` per guide and ``flows.py``, whose
-``FLOWS`` lists the model's guides. Adding a model adds a folder; nothing here changes.
+A model folder holds ``model.toml`` (+ ``model-*.toml``) and, per guide, ``<guide>.toml`` (its
+text) beside ``<guide>.py`` (its routing, a module-level ``flow``); the two are paired by name.
+Adding a model adds a folder; adding a guide adds two files; nothing here changes.
 """
 
 from __future__ import annotations
@@ -22,12 +23,20 @@ def model_packages() -> tuple[str, ...]:
     return tuple(f"guides.models.{n}" for n in names)
 
 
+def guide_names(package: str) -> list[str]:
+    """The guides of a model package: every ``<name>.py`` that has a ``<name>.toml`` beside it."""
+    files = {p.name for p in resources.files(package).iterdir()}
+    return sorted(n[:-3] for n in files if n.endswith(".py") and n != "__init__.py" and f"{n[:-3]}.toml" in files)
+
+
 @cache
 def guides() -> dict[str, Flow]:
     out: dict[str, Flow] = {}
     for package in model_packages():
-        module = importlib.import_module(f"{package}.flows")
-        for flow in module.FLOWS:
+        for name in guide_names(package):
+            flow = getattr(importlib.import_module(f"{package}.{name}"), "flow", None)
+            if not isinstance(flow, Flow):
+                raise FlowError(f"{package}.{name}: a guide module must define 'flow = Flow(__package__, \"{name}.toml\")'")
             if flow.id in out:
                 raise FlowError(f"guide id {flow.id!r} is used twice ({out[flow.id].file}, {flow.file})")
             out[flow.id] = flow

@@ -10,6 +10,7 @@ Field types:
   ref:C / list[ref:C] the id of an entry (or ids of entries) of collection C in the same model
   enum:a,b,c          one of the given strings
   cites               one citation table or a list of them (see ``CITATION``)
+  list[table:N]       a list of tables, each checked against ``NESTED[N]``
 A trailing ``?`` makes a field optional. A missing optional list is an empty list.
 """
 
@@ -21,6 +22,23 @@ CITATION = {
     # Words copied exactly from the document (checked against the source by the tests).
     "quote": "str",
 }
+
+# Who takes part, as the source words it (one group of roles per qualifier). ``takes_part``:
+#   always     the source says they always / as fixed participants take part ("deltager altid")
+#   invited    the source says they can be invited or called in ("kan inviteres", "ad hoc")
+#   condition  they take part on a condition the source states ("som hovedregel, hvis ...")
+#   one_of     one of several alternatives ("PPR-psykolog, sprogkonsulent eller sundhedsplejerske")
+#   examples   examples of a wider group the source names ("Det kan fx. være ...")
+#   open       the source's own open wording ("Deltagere kan være ...")
+# ``wording`` is the source's own qualifier, copied exactly; the card shows it instead of the
+# default label. Required for condition and open.
+PARTICIPANT_GROUP = {
+    "takes_part": "enum:always,invited,condition,one_of,examples,open",
+    "roles": "list[ref:roles]",
+    "wording": "str?",
+}
+
+NESTED = {"participant_group": PARTICIPANT_GROUP}
 
 MODEL = {
     "id": "str",
@@ -44,6 +62,7 @@ COLLECTIONS = {
         "name": "str",
         "colour": "str?",
         "purpose": "str",
+        "page": "str?",
         "cite": "cites",
     },
     # A deadline as the source states it.
@@ -60,9 +79,28 @@ COLLECTIONS = {
     },
     # A statement the handbook and the guides apply. ``silent`` states what the source does
     # not regulate; ``ambiguity`` what it says in two ways.
+    # ``external`` is what another source document says on a point this model is silent on:
+    # its text is that document's words, quoted, and its citation names that document.
+    # ``short`` is the rule in a few words, for an outcome's "Kort fortalt" box.
+    # ``municipality`` marks one municipality's practice (a model describing several, e.g. 002).
     "rules": {
         "text": "str",
-        "kind": "enum:rule,exception,silent,ambiguity",
+        "kind": "enum:rule,exception,silent,ambiguity,external",
+        "short": "str?",
+        "municipality": "ref:municipalities?",
+        "cite": "cites",
+    },
+    # The municipalities whose practice a model describes (e.g. the five of Opsporingsmodellen).
+    "municipalities": {
+        "name": "str",
+        "cite": "cites",
+    },
+    # Concrete efforts (tilbud, indsatser, fora) a model lists for a level and an area
+    # (e.g. Randers' overview per level: dagtilbud, skole, sundhedspleje, familie ...).
+    "efforts": {
+        "level": "ref:levels",
+        "area": "str",
+        "items": "list[str]",
         "cite": "cites",
     },
     # A meeting or forum.
@@ -73,6 +111,13 @@ COLLECTIONS = {
         "leader": "list[ref:rules]",
         "forms": "list[ref:forms]?",
         "deadlines": "list[ref:deadlines]?",
+        # The meeting profile an outcome shows; a missing field reads "Ikke nævnt i kilden".
+        "agenda": "list[ref:rules]?",        # who writes and sends the agenda, and when
+        "minutes": "list[ref:rules]?",       # who writes the minutes, and when
+        "parents_child": "list[ref:rules]?", # do parents and the child take part
+        "consent": "list[ref:rules]?",
+        "underretning": "list[ref:rules]?",
+        "page": "str?",                      # the handbook page about it (docs path, e.g. "randers/niveau-3.md")
         "cite": "cites",
     },
     # A level or stage of an escalation model.
@@ -86,6 +131,7 @@ COLLECTIONS = {
         "forms": "list[ref:forms]?",
         "legal": "list[ref:legal]?",
         "consent": "list[ref:rules]?",
+        "page": "str?",
         "cite": "cites",
     },
     # Who takes part, in one setting (e.g. level 3 in daycare and school).
@@ -93,8 +139,7 @@ COLLECTIONS = {
         "title": "str",
         "level": "ref:levels?",
         "meeting": "ref:meetings?",
-        "fixed": "list[ref:roles]",
-        "possible": "list[ref:roles]?",
+        "groups": "list[table:participant_group]",
         "convener": "list[ref:rules]?",
         "notes": "list[ref:rules]?",
         "cite": "cites",
@@ -107,12 +152,13 @@ COLLECTIONS = {
         "background": "str",
         "method": "str",
         "result": "str",
+        "page": "str?",
         "cite": "cites",
     },
     # One municipality's practice of a method, as the municipality describes it in the source.
     "practices": {
         "method": "ref:methods",
-        "municipality": "str",
+        "municipality": "str",  # its name as the source gives it; rules.municipality names the entry
         "title": "str",
         "how": "list[str]",
         "organisation": "list[str]?",
@@ -136,18 +182,22 @@ COLLECTIONS = {
 }
 
 # Collections an outcome card may point into ("rules:id", "forms:id" ...).
-CARD_REFS = ("rules", "roles", "forms", "deadlines", "legal", "meetings", "levels", "participants")
+CARD_REFS = ("rules", "roles", "forms", "deadlines", "legal", "meetings", "levels", "participants", "efforts", "practices")
 
 GUIDE = {
     "id": "str",
     "title": "str",
     "intro": "str",
     "start": "str",
+    "page": "str?",  # the handbook page that holds it (docs path); cards link onward relative to it
 }
 
 QUESTION = {
     "text": "str",
     "hint": "str?",
+    # "municipality": the answer (an option id = a ``municipalities`` id, or "anden") scopes the
+    # outcome: that municipality's rules first, the others folded under "Sådan gør de andre kommuner".
+    "scope": "enum:municipality?",
     "options": "options",
 }
 
@@ -164,4 +214,6 @@ OUTCOME = {
     "card": "card",
     # Rules that justify this outcome whatever the path (path-dependent ones come from routing).
     "why": "list[ref:rules]?",
+    # Guides to go on to (guide ids), e.g. from a forum to "Hvem gør hvad?".
+    "related": "list[str]?",
 }

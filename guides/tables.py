@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .html import cite_html, ref_item, role_names
+from .html import cite_html, ref_item, ref_text, role_names
 from .model import Model
 
 
@@ -68,12 +68,11 @@ def participants(model: Model, ids=None) -> str:
         notes = _rules(model, p["notes"])
         rows.append([
             f"<strong>{escape(p['title'])}</strong>",
-            role_names(model, p["fixed"]),
-            role_names(model, p["possible"]) or "–",
+            ref_text(model, f"participants:{p.id}")[0],
             convener,
             notes + cite_html(p),
         ])
-    return _table(["Hvor", "Faste deltagere", "Kan også inviteres", "Hvem indkalder", "Bemærk og kilde"], rows, "g-participants")
+    return _table(["Hvor", "Deltagere", "Hvem indkalder", "Bemærk og kilde"], rows, "g-participants")
 
 
 def level(model: Model, level_id: str) -> str:
@@ -181,21 +180,20 @@ def responsibilities(model: Model, ids=None) -> str:
 
 
 def comparison(model: Model, table: str, meetings: list[str]) -> str:
-    """Meetings side by side, as the source's own table: purpose, fixed and possible participants,
+    """Meetings side by side, as the source's own table: purpose, participants,
     deadlines, then every ``comparisons`` row of ``table`` (one rule per meeting, in order)."""
     ms = [model.get("meetings", m) for m in meetings]
 
     def cell(refs) -> str:
         return "<ul>" + "".join(ref_item(model, r) for r in refs) + "</ul>" if refs else "–"
 
-    def people(m, field) -> str:
+    def people(m) -> str:
         ps = [p for p in model.all("participants") if p.get("meeting") == m.id]
-        return "; ".join(role_names(model, p[field]) for p in ps if p[field]) + "".join(cite_html(p) for p in ps) if ps else "–"
+        return " ".join(ref_text(model, f"participants:{p.id}")[0] for p in ps) + "".join(cite_html(p) for p in ps) if ps else "–"
 
     rows = [
         ["Formål", *["<ul>" + "".join(f"<li>{escape(p)}</li>" for p in m["purpose"]) + "</ul>" + cite_html(m) for m in ms]],
-        ["Faste deltagere", *[people(m, "fixed") for m in ms]],
-        ["Mulige deltagere", *[people(m, "possible") for m in ms]],
+        ["Deltagere", *[people(m) for m in ms]],
     ]
     for row in model.all("comparisons"):
         if row["table"] != table:

@@ -17,3 +17,7 @@ def text(key: str) -> str:
 
 def card_labels() -> dict[str, str]:
     return _ui()["card"]
+
+
+def card_labels_takes_part() -> dict[str, str]:
+    return _ui()["takes_part"]
