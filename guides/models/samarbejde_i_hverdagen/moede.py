@@ -1,8 +1,10 @@
 """Routing of the guide "Udviklingsmøde, netværksmøde eller konsultativt forum?" (text: moede.toml;
 source 003).
 
-Where the page is silent (vold, overgreb, underretning, no consent, withdrawn consent, how to
-choose between the two meetings) the guide ends in an outcome that says so instead of guessing.
+The first question asks what the reader needs. Where the page is silent (vold, overgreb,
+underretning, no consent, withdrawn consent, how to choose between the two meetings) the guide
+ends in an outcome that says so instead of guessing. A reader who says "samarbejdsmøde" about one
+child (the word of source 000) is led on to the two meetings about one child this page describes.
 """
 
 from guides.engine import Flow
@@ -10,17 +12,16 @@ from guides.engine import Flow
 flow = Flow(__package__, "moede.toml")
 
 
-@flow.route("bekymring")
-def bekymring(answer, ctx):
-    if answer == "ja":
-        return ctx.outcome("ikke-reguleret")
-    return ctx.question("hvad")
-
-
 @flow.route("hvad")
 def hvad(answer, ctx):
+    if answer == "vold":
+        return ctx.outcome("ikke-reguleret")
     if answer == "praksis":
         return ctx.outcome("konsultativt-forum", because=["konsultativt-forebyggelse"])
+    if answer == "strategi":
+        return ctx.outcome("samarbejdsmoeder")
+    if answer == "samarbejdsmoede-barn":
+        return ctx.question("fagpersoner", because=["samarbejdsmoede-betydning", "to-muligheder"])
     return ctx.question("fagpersoner", because=["to-muligheder"])
 
 
@@ -44,7 +45,14 @@ def foerste(answer, ctx):
 def samtykke(answer, ctx):
     if answer == "afvist":
         return ctx.outcome("samtykke-afvist")
-    return ctx.question("initiativ", because=["samtykke-kraeves"])
+    return ctx.question("institution", because=["samtykke-kraeves"])
+
+
+@flow.route("institution")
+def institution(answer, ctx):
+    if answer == "privat":
+        return ctx.question("initiativ", because=["samtykke-private"])
+    return ctx.question("initiativ", because=["samtykke-skema"])
 
 
 @flow.route("trukket")
@@ -68,5 +76,5 @@ def initiativ(answer, ctx):
     meeting = "udvikling" if ctx.answer("fagpersoner") == "ppr-terapeut" else "netvaerk"
     leader, agreed = INITIATIV[meeting, ctx.answer("foerste")]
     if answer == "paedagogisk-leder":
-        return ctx.outcome(leader, because=["moedeleder-paedagogisk-leder"])
-    return ctx.outcome(agreed, because=["moedeleder-aftales"])
+        return ctx.outcome(leader, because=["initiativ", "moedeleder-paedagogisk-leder"])
+    return ctx.outcome(agreed, because=["initiativ", "moedeleder-aftales"])
