@@ -1,7 +1,10 @@
 """Routing of the Nordfyn guide "Hvem kan hjælpe?" (text: hjaelp.toml; source 004).
 
-From what the staff member needs to the function the model makes responsible. Needs the model
-does not cover (underretning, vold, møder, skemaer, samtykke) end in outcomes that say so.
+From what the staff member needs to the function the model makes responsible. The need comes
+first: a concern about a child goes to what the model does say (the ressourcecenter, Videncentret
+and Familiehuset for mistrivsel, Familieafdelingen or the fremskudt socialrådgiver for the home,
+tandplejen with the ressourcecentre); only violence, abuse and underretning, on which the model
+is silent, end in the outcome that says so. Meetings, forms and consent also end in a silent outcome.
 """
 
 from guides.engine import Flow
@@ -9,17 +12,12 @@ from guides.engine import Flow
 flow = Flow(__package__, "hjaelp.toml")
 
 
-@flow.route("bekymring")
-def bekymring(answer, ctx):
-    if answer == "ja":
-        return ctx.outcome("underretning-ikke-beskrevet")
-    return ctx.question("omraade")
-
-
 @flow.route("omraade")
 def omraade(answer, ctx):
     if answer == "laering":
         return ctx.question("laering", because=["rc-formaal"])
+    if answer == "bekymring":
+        return ctx.question("bekymring")
     if answer == "skolefravaer":
         return ctx.outcome("skolefravaer")
     if answer == "familie":
@@ -29,12 +27,24 @@ def omraade(answer, ctx):
     return ctx.outcome("procedurer-ikke-beskrevet")
 
 
+@flow.route("bekymring")
+def bekymring(answer, ctx):
+    if answer == "mistrivsel":
+        return ctx.outcome("mistrivsel")
+    if answer == "hjemmet":
+        return ctx.question("familie", because=["fh-tidlig-indsats"])
+    if answer == "tandpleje":
+        return ctx.outcome("tandpleje-mistrivsel")
+    return ctx.outcome("underretning-ikke-beskrevet")
+
+
 LAERING = {
     "sparring": "vejledning",
     "specialpaed-egne": "specialpaed-egne",
     "specialpaed-udenfor": "specialpaed-visitation",
     "boerneinterview": "boerneinterview",
     "udredning": "udredning",
+    "data": "data",
 }
 
 
