@@ -11,6 +11,10 @@ def _ui() -> dict:
     return data
 
 
+def texts() -> dict[str, str]:
+    return _ui()["text"]
+
+
 def text(key: str) -> str:
     return _ui()["text"][key]
 

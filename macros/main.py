@@ -37,6 +37,7 @@ def _on_model(fn):
 
 def define_env(env):
     registry.validate_all()
+    define_site_macros(env)
 
     for name, fn in TABLES.items():
         env.macro(_on_model(fn), name)
@@ -50,3 +51,37 @@ def define_env(env):
     def source(model_id):
         """Which source document a model's pages rest on, and its date."""
         return source_html(registry.model(model_id))
+
+
+# ---- site-wide: the model chooser and the glossary (guides.site, guides.glossary) -----------------
+
+
+def nav_section_titles(nav) -> dict[str, str]:
+    """Model id -> the title of its navigation section (the section whose pages live in docs/<id>/)."""
+    out = {}
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, children in item.items():
+                if isinstance(children, list):
+                    first = children[0] if children else ""
+                    first = next(iter(first.values())) if isinstance(first, dict) else first
+                    if isinstance(first, str) and "/" in first:
+                        out.setdefault(first.split("/", 1)[0], title)
+    return out
+
+
+def define_site_macros(env):
+    from pathlib import Path
+
+    from guides import glossary, site
+
+    @env.macro
+    def chooser():
+        """The home page's chooser: "Hvor arbejder du?" and "Hvad står du med?"."""
+        tags = nav_section_titles(env.conf.get("nav"))
+        return site.chooser_html(Path(env.conf["docs_dir"]), tags, env.page.url)
+
+    @env.macro
+    def glossary_list():
+        """The glossary page: every term with its definition and source, or marked as not defined."""
+        return glossary.glossary_html()
