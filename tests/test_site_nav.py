@@ -155,3 +155,10 @@ def test_search_snippets_read_as_text(built_site):
             if word not in written:
                 joined.add((doc["location"], word))
     assert not joined, f"words run together in search snippets: {sorted(joined)[:20]}"
+
+
+def test_theme_speaks_danish(built_site):
+    """No English footer line, and the back-to-top button does not say "back to the start"."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "Made with" not in home and "Material for MkDocs" not in home
+    assert "Tilbage til start" not in home and "Til toppen af siden" in home
