@@ -13,7 +13,7 @@ WEIGHTS = {"roed": "m-roed", "gul": "m-gul", "groen": "m-groen"}
 
 @flow.route("kommune")
 def kommune(answer, ctx):
-    return ctx.question("rolle", because=["katalog-inspiration"])
+    return ctx.question("rolle")
 
 
 @flow.route("rolle")

@@ -14,7 +14,7 @@ OUTCOMES = {
 
 @flow.route("kommune")
 def kommune(answer, ctx):
-    return ctx.question("overgang", because=["katalog-inspiration"])
+    return ctx.question("overgang")
 
 
 @flow.route("overgang")

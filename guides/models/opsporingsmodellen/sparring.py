@@ -9,7 +9,7 @@ BY_AGE = {"0-3": "barn-0-3", "3-6": "barn-3-6", "6-10": "barn-6-10"}
 
 @flow.route("kommune")
 def kommune(answer, ctx):
-    return ctx.question("behov", because=["katalog-inspiration"])
+    return ctx.question("behov")
 
 
 @flow.route("behov")

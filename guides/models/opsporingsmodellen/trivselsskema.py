@@ -17,7 +17,7 @@ OUTCOMES = {
 
 @flow.route("kommune")
 def kommune(answer, ctx):
-    return ctx.question("sted", because=["katalog-inspiration"])
+    return ctx.question("sted")
 
 
 @flow.route("sted")

@@ -7,7 +7,7 @@ flow = Flow(__package__, "underretning.toml")
 
 @flow.route("kommune")
 def kommune(answer, ctx):
-    return ctx.question("bekymring", because=["katalog-inspiration"])
+    return ctx.question("bekymring")
 
 
 @flow.route("bekymring")
