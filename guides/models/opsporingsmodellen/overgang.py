@@ -12,6 +12,11 @@ OUTCOMES = {
 }
 
 
+@flow.route("kommune")
+def kommune(answer, ctx):
+    return ctx.question("overgang")
+
+
 @flow.route("overgang")
 def overgang(answer, ctx):
     return ctx.question("foraeldre", because=["og-skriftligt-samtykke"])

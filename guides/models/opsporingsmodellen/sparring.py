@@ -7,8 +7,15 @@ flow = Flow(__package__, "sparring.toml")
 BY_AGE = {"0-3": "barn-0-3", "3-6": "barn-3-6", "6-10": "barn-6-10"}
 
 
+@flow.route("kommune")
+def kommune(answer, ctx):
+    return ctx.question("behov")
+
+
 @flow.route("behov")
 def behov(answer, ctx):
+    if answer == "moede":
+        return ctx.outcome("moede-tovholder", because=["tovholder-hvert-forloeb"])
     if answer == "praksis":
         return ctx.outcome("praksis", because=["fsf-uden-foraeldre"])
     if answer == "sag":

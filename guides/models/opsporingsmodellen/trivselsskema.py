@@ -1,5 +1,5 @@
 """Routing of the Opsporingsmodellen guide "Trivselsskema: hvad gør vi nu?" (text: trivselsskema.toml;
-source 002)."""
+source 002). The first question (the reader's municipality) only scopes the card."""
 
 from guides.engine import Flow
 
@@ -13,6 +13,11 @@ OUTCOMES = {
     ("boernehave", "groen"): "bh-groen", ("boernehave", "gul"): "bh-gul", ("boernehave", "roed"): "bh-roed",
     ("skole", "groen"): "sk-groen", ("skole", "roed"): "sk-roed",
 }
+
+
+@flow.route("kommune")
+def kommune(answer, ctx):
+    return ctx.question("sted")
 
 
 @flow.route("sted")
@@ -32,7 +37,7 @@ def farve(answer, ctx):
 
 @flow.route("kontekst")
 def kontekst(answer, ctx):
-    if answer == "gul-roed":
+    if answer == "gul":
         return ctx.outcome("sp-kontekst", because=["sp-kontekst"])
     return ctx.outcome("sp-groen")
 

@@ -5,13 +5,18 @@ from guides.engine import Flow
 flow = Flow(__package__, "underretning.toml")
 
 
+@flow.route("kommune")
+def kommune(answer, ctx):
+    return ctx.question("bekymring")
+
+
 @flow.route("bekymring")
 def bekymring(answer, ctx):
     if answer == "begrundet":
         return ctx.question("alvor", because=["underret-straks"])
     if answer == "tvivl":
         return ctx.outcome("tvivl", because=["vb-tvivl", "uden-accept-49a"])
-    return ctx.outcome("undren", because=["handlepligt-undren"])
+    return ctx.outcome("undren", because=["foraeldre-tidligt"])
 
 
 @flow.route("alvor")
