@@ -4,6 +4,14 @@ from guides.engine import Flow
 
 flow = Flow(__package__, "roller.toml")
 
+# Forums answered at once: option -> outcome.
+DIRECT = {
+    "maanedlige": "roller-maanedlige",
+    "socialraadgiver": "roller-socialraadgiver",
+    "aarlige": "roller-aarlige",
+    "ved-ikke": "roller-ved-ikke",
+}
+
 # Samarbejdsmøde and Netværksmøde: who obtains the child's perspective depends on whether the
 # child attends (table row "Indhentelse af barnets perspektiv ved manglende deltagelse").
 # Per meeting: (rule asked before, rule if the child attends, outcome with / without the child,
@@ -18,12 +26,8 @@ MEETINGS = {
 
 @flow.route("forum")
 def forum(answer, ctx):
-    if answer == "maanedlige":
-        return ctx.outcome("roller-maanedlige")
-    if answer == "socialraadgiver":
-        return ctx.outcome("roller-socialraadgiver")
-    if answer == "aarlige":
-        return ctx.outcome("roller-aarlige")
+    if answer in DIRECT:
+        return ctx.outcome(DIRECT[answer])
     return ctx.question("barnet", because=[MEETINGS[answer][0]])
 
 
