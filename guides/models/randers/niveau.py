@@ -19,7 +19,7 @@ def vold(answer, ctx):
     # Safety first: the exception applies before anything else (niveau 1 and 4→5).
     if answer == "ja":
         return ctx.outcome("underretning-straks", because=["vold-foraeldre-orienteres-ikke"])
-    return ctx.question("hvor", because=["to-niveauer"])
+    return ctx.question("hvor")
 
 
 @flow.route("hvor")
@@ -61,7 +61,7 @@ def sag(answer, ctx):
 def sag_emne(answer, ctx):
     if answer == "familie":
         return ctx.outcome("kontakt-sagens-raadgiver", because=["eksisterende-sag"])
-    return ctx.question("niveau", because=["eksisterende-sag-institution", "to-niveauer-eksempel"])
+    return ctx.question("niveau", because=["sideloebende-moede", "to-niveauer-eksempel"])
 
 
 @flow.route("niveau")
