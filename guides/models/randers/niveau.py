@@ -44,6 +44,8 @@ def hvem(answer, ctx):
 def gruppe_indsats(answer, ctx):
     if answer == "nej":
         return ctx.outcome("niveau-1")
+    if answer == "virker":
+        return ctx.outcome("fortsaet-niveau-1")
     return ctx.outcome("niveau-2", because=["leder-afklarer-2-eller-3"])
 
 
