@@ -13,7 +13,7 @@ from tests.browser_path import launch  # noqa: E402
 
 PAGES = {
     "guide-start": "randers/guide/",
-    "guide-outcome": "randers/guide/#vold=nej&hvem=et-barn&sag=nej&alder=dagtilbud-skole&hvor-langt=niveau-2&moeder-niveau-3=et-eller-flere",
+    "guide-outcome": "randers/guide/#vold=nej&hvor=dagtilbud&hvem=et-barn&sag=nej&niveau=niveau-3&udvikling-3=fortsat",
     "guide-abuse": "randers/guide/#vold=ja",
     "guide-bad-link": "randers/guide/#vold=maaske",
     "level-3": "randers/niveau-3/",

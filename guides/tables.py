@@ -115,6 +115,21 @@ def meeting(model: Model, meeting_id: str) -> str:
     return f'<h3>{escape(m["name"])}</h3><div class="g-table-wrap"><table class="g-data g-meeting"><tbody>{body}</tbody></table></div>'
 
 
+def efforts(model: Model, level: str | None = None) -> str:
+    """The efforts a model lists per level and area (e.g. Randers' overview), one row per level and area."""
+    rows = [
+        [
+            f"<strong>Niveau {model.get('levels', e['level'])['number']}</strong>",
+            escape(e["area"]),
+            "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in e["items"]) + "</ul>",
+            cite_html(e),
+        ]
+        for e in model.all("efforts")
+        if level is None or e["level"] == level
+    ]
+    return _table(["Niveau", "Område", "Indsatser", "Kilde"], rows, "g-efforts")
+
+
 def rules(model: Model, ids=None, kind: str | None = None) -> str:
     """A list of rules: the given ids, or every rule of a kind (e.g. all ambiguities)."""
     if ids is None:

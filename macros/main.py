@@ -24,6 +24,7 @@ TABLES = {
     "methods_table": tables.methods,
     "method": tables.method,
     "practice": tables.practice,
+    "efforts_table": tables.efforts,
 }
 
 

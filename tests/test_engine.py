@@ -177,7 +177,7 @@ def test_cli_answer_json(capsys):
 
     assert main(["answer", "randers-niveau", "vold=ja", "--json"]) == 0
     out = capsys.readouterr().out
-    assert '"id": "underretning-straks"' in out and '"section": "Niveau 1 – Mulige udfald (Undtagelse)"' in out
+    assert '"id": "underretning-straks"' in out and '"section": "Niveau 1 – Mulige udfald"' in out
     assert main(["answer", "randers-niveau", "vold=nej"]) == 0
-    assert "next question hvem" in capsys.readouterr().out
+    assert "next question hvor" in capsys.readouterr().out
     assert main(["answer", "randers-niveau", "vold=x"]) == 2
