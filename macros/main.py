@@ -50,3 +50,14 @@ def define_env(env):
     def source(model_id):
         """Which source document a model's pages rest on, and its date."""
         return source_html(registry.model(model_id))
+
+
+# --- Undervisning (training): the teaching pages' macros, guides/training/site.py ---------------
+from guides.training import site as _training_site  # noqa: E402
+
+_define_env_before_training = define_env
+
+
+def define_env(env):  # noqa: F811  (wraps the definition above; adds the training macros)
+    _define_env_before_training(env)
+    _training_site.define(env)

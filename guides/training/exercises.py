@@ -134,6 +134,8 @@ def ref_lines(model: Model, ref: str) -> list[str]:
         return [f"{e['law']} {e['paragraph']}"]
     if kind == "levels":
         return [f"Niveau {e['number']}: {e['title']}"]
+    if kind == "methods":
+        return [f"{e['number']}. {e['name']}"]
     if kind == "participants":
         from ..ui import card_labels_takes_part
 
