@@ -180,14 +180,16 @@ def derive(case: Case, flow: Flow, outcome: Outcome, key: str) -> Ask:
     if right is None:
         raise AnswerError(f"the outcome {outcome.id!r} has no card row {key!r}")
     seen = {right[0]}
-    wrong = []
+    disjoint, overlapping = [], []
     for other in flow.outcomes.values():
         v = _value(flow, other, key)
         # A wrong option is neither part of the right one nor contains all of it, so it is plainly wrong.
         if v is None or v[0] in seen or (right[1] and (set(v[1]) <= set(right[1]) or set(v[1]) >= set(right[1]))):
             continue
         seen.add(v[0])
-        wrong.append(v)
+        (overlapping if set(v[1]) & set(right[1]) else disjoint).append(v)
+    # Prefer wrong options that share nothing with the right one; others only if too few.
+    wrong = disjoint if len(disjoint) >= 2 else disjoint + overlapping
     # Wrong options: a stable choice per case (not always the same first outcomes of the file).
     wrong = _order(f"{case.model}/{case.id}/{key}/pick", wrong)[: MAX_OPTIONS - 1]
     chosen = _order(f"{case.model}/{case.id}/{key}", [(right[0], right[1], True)] + [(v[0], v[1], False) for v in wrong])
