@@ -18,7 +18,6 @@ from the other outcomes of the same guide. ``check_all`` runs every case against
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 
@@ -166,8 +165,16 @@ def _value(flow: Flow, outcome: Outcome, key: str) -> tuple[tuple[str, ...], tup
     return lines, refs
 
 
+def _fnv(text: str) -> int:
+    """A small stable hash (FNV-1a), so the order is the same in every Python and in Pyodide."""
+    h = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
 def _order(seed: str, items):
-    return sorted(items, key=lambda x: hashlib.sha256((seed + "\0" + "\n".join(x[0])).encode()).hexdigest())
+    return sorted(items, key=lambda x: _fnv(seed + "\0" + "\n".join(x[0])))
 
 
 def label(key: str) -> str:
