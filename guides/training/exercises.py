@@ -196,7 +196,7 @@ def derive(case: Case, flow: Flow, outcome: Outcome, key: str) -> Ask:
         seen.add(v[0])
         (overlapping if set(v[1]) & set(right[1]) else disjoint).append(v)
     # Prefer wrong options that share nothing with the right one; others only if too few.
-    wrong = disjoint if len(disjoint) >= 2 else disjoint + overlapping
+    wrong = disjoint or overlapping
     # Wrong options: a stable choice per case (not always the same first outcomes of the file).
     wrong = _order(f"{case.model}/{case.id}/{key}/pick", wrong)[: MAX_OPTIONS - 1]
     chosen = _order(f"{case.model}/{case.id}/{key}", [(right[0], right[1], True)] + [(v[0], v[1], False) for v in wrong])
