@@ -205,6 +205,9 @@ function mountProjector(deck) {
     } else if (ev.key === "ArrowLeft" || ev.key === "PageUp") {
       ev.preventDefault();
       show(current - 1);
+    } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault(); // a long answer card scrolls inside its slide
+      slides[current].scrollBy({ top: (ev.key === "ArrowDown" ? 1 : -1) * window.innerHeight * 0.4 });
     } else if (ev.key === "v" || ev.key === "V") {
       ev.preventDefault();
       reveal();
