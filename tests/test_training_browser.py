@@ -143,16 +143,25 @@ def test_projector_keyboard_walk_at_1920(browser, site_url):
         for _ in range(n_cases):
             page.keyboard.press("ArrowRight")
         assert shown.get_attribute("data-kind") == "dilemma"
+        left_at = index()
         page.keyboard.press("Escape")
         page.wait_for_url(re.compile(rf"/undervisning/{MODEL}/$"))
         assert page.locator(".md-header").is_visible(), "leaving the projector brings the site back"
         # 1280x720: still large type.
-        page.set_viewport_size(HD)
+        # The projector reopens where it was left (the last dilemma card).
         page.goto(site_url + f"undervisning/{MODEL}/projektor/")
         page.wait_for_selector(".t-deck.t-js", state="attached")
-        size = float(page.locator("section.t-slide:not([hidden]) h2").first.evaluate(
-            "e => parseFloat(getComputedStyle(e).fontSize)"))
+        assert index() == left_at and shown.get_attribute("data-kind") == "dilemma"
+        # 1280x720, from the first case: still large type.
+        page.evaluate("localStorage.clear()")
+        page.set_viewport_size(HD)
+        page.reload()
+        page.wait_for_selector(".t-deck.t-js", state="attached")
+        assert index() == 0
+        size = float(shown.locator("h2").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
         assert size >= 40, f"headline at 1280x720 ({size}px)"
+        size = float(shown.locator(".t-situation").evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+        assert size >= 28, f"situation at 1280x720 ({size}px)"
         assert not page.errors, page.errors
     finally:
         context.close()
