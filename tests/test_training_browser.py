@@ -202,3 +202,24 @@ def test_print_handout_one_a4_page_and_flowcharts_legible(browser, site_url):
         assert _pdf_pages(pdf) >= 1
     finally:
         context.close()
+
+
+def test_every_link_of_the_section_leads_to_a_page(built_site):
+    """The templates write relative links (mkdocs does not check links in HTML): each must resolve."""
+    from urllib.parse import unquote
+
+    pages = sorted((built_site / "undervisning").rglob("index.html"))
+    assert len(pages) == 2 + 8 * len(registry.models())
+    checked = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        body = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+        for href in re.findall(r'href="([^"#:]*)(?:#[^"]*)?"', body):
+            if not href:
+                continue
+            target = (page.parent / unquote(href)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(built_site)}: broken link {href}"
+            checked += 1
+    assert checked > 100

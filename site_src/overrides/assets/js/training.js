@@ -66,9 +66,8 @@ function mountExercises(root) {
 
   // Navigation under each case: previous / position / next (real buttons, 44 px).
   cases.forEach((section, i) => {
-    const nav = document.createElement("nav");
+    const nav = document.createElement("div");
     nav.className = "t-case-nav";
-    nav.setAttribute("aria-label", `${d.tPrevious} / ${d.tNext}`);
     const prev = document.createElement("button");
     prev.type = "button";
     prev.className = "md-button t-prev";
