@@ -6,6 +6,7 @@ with a message naming the file, the field and the problem.
 """
 
 from guides import registry, tables
+from guides.training import site as training_site
 from guides.web import guide_html, source_html
 
 # Macro name -> table function taking a Model first. Pages write e.g. {{ roles_table("randers") }}.
@@ -39,6 +40,7 @@ def _on_model(fn):
 def define_env(env):
     registry.validate_all()
     define_site_macros(env)
+    training_site.define(env)  # Undervisning: the teaching pages' macros (guides/training/site.py)
 
     for name, fn in TABLES.items():
         env.macro(_on_model(fn), name)
