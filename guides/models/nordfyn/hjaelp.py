@@ -5,6 +5,7 @@ first: a concern about a child goes to what the model does say (the ressourcecen
 and Familiehuset for mistrivsel, Familieafdelingen or the fremskudt socialrådgiver for the home,
 tandplejen with the ressourcecentre); only violence, abuse and underretning, on which the model
 is silent, end in the outcome that says so. Meetings, forms and consent also end in a silent outcome.
+A leader's question about who leads the cross-sectional collaboration ends at the ledergruppe.
 """
 
 from guides.engine import Flow
@@ -24,6 +25,8 @@ def omraade(answer, ctx):
         return ctx.question("familie")
     if answer == "sundhed":
         return ctx.question("sundhed")
+    if answer == "ledelse":
+        return ctx.outcome("ledelse")
     return ctx.outcome("procedurer-ikke-beskrevet")
 
 

@@ -2,7 +2,8 @@
 source 003).
 
 The first question asks what the reader needs. Where the page is silent (vold, overgreb,
-underretning, no consent, withdrawn consent, how to choose between the two meetings) the guide
+underretning, no consent, withdrawn consent, parents who will not take part, a child not yet in
+daycare or school, how to choose between the two meetings) the guide
 ends in an outcome that says so instead of guessing. A reader who says "samarbejdsmøde" about one
 child (the word of source 000) is led on to the two meetings about one child this page describes.
 """
@@ -16,6 +17,10 @@ flow = Flow(__package__, "moede.toml")
 def hvad(answer, ctx):
     if answer == "vold":
         return ctx.outcome("ikke-reguleret")
+    if answer == "foraeldre-nej":
+        return ctx.outcome("foraeldre-deltager-ikke")
+    if answer == "foer-dagtilbud":
+        return ctx.outcome("foer-dagtilbud-ikke-naevnt")
     if answer == "praksis":
         return ctx.outcome("konsultativt-forum", because=["konsultativt-forebyggelse"])
     if answer == "strategi":
