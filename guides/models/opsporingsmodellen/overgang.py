@@ -19,6 +19,8 @@ def kommune(answer, ctx):
 
 @flow.route("overgang")
 def overgang(answer, ctx):
+    if answer == "andet":
+        return ctx.outcome("andet-skift", because=["og-andet-skift-tavs"])
     return ctx.question("foraeldre", because=["og-skriftligt-samtykke"])
 
 

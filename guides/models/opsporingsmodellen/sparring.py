@@ -31,6 +31,8 @@ def foraeldre(answer, ctx):
         return ctx.question("alder", because=["foraeldre-deltagelse-accept"])
     if answer == "ikke-spurgt":
         return ctx.outcome("spoerg-foraeldre", because=["foraeldre-deltagelse-accept"])
+    if answer == "konflikt":
+        return ctx.outcome("konflikt", because=["sbt-norddjurs-ikke"])
     return ctx.outcome("uden-accept", because=["uden-accept-49a"])
 
 
