@@ -85,7 +85,7 @@ def test_altered_card_fails_the_case_by_name(monkeypatch):
 
 
 def test_a_case_whose_path_stops_early_is_reported():
-    case = dataclasses.replace(_case("randers", "konflikter-i-klassen"), path="vold=nej&hvem=gruppe")
+    case = dataclasses.replace(_case("randers", "konflikter-i-klassen"), path="vold=nej&hvor=skole&hvem=gruppe")
     problems = exercises.check_case(case, set())
     assert problems and "konflikter-i-klassen" in problems[0] and "gruppe-indsats" in problems[0]
 
