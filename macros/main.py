@@ -50,3 +50,17 @@ def define_env(env):
     def source(model_id):
         """Which source document a model's pages rest on, and its date."""
         return source_html(registry.model(model_id))
+
+
+# --- Modelværkstedet (guides/workshop): the page's shell. Append-only block. -------------------
+_define_env_before_workshop = define_env
+
+
+def define_env(env):  # noqa: F811 (wraps the definition above)
+    _define_env_before_workshop(env)
+    from guides.workshop.page import shell_html
+
+    @env.macro
+    def workshop():
+        """The model workshop: start, edit, try, report, keep and share (runs in the browser)."""
+        return shell_html(env.page.url)

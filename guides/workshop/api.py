@@ -42,7 +42,7 @@ def start(model_id: str) -> str:
 
 def parse(name: str, text: str) -> str:
     """One file as data for the forms, or its problems."""
-    problems = load.precheck({name: text, **({} if name == "model.toml" else {"model.toml": "[model]\n"})})
+    problems = load.precheck({name: text, **({} if name == "model.toml" else {"model.toml": "[model]\n"})}, markup=False)
     problems = [p for p in problems if p["file"] == name]
     if problems:
         return _j({"ok": False, "problems": problems})

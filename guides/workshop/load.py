@@ -135,7 +135,7 @@ def _markup(file: str, data, where: str = "") -> list[dict]:
     return out
 
 
-def precheck(files: dict[str, str]) -> list[dict]:
+def precheck(files: dict[str, str], markup: bool = True) -> list[dict]:
     """What must hold before anything is parsed: names, sizes, nesting, TOML syntax, plain text."""
     problems = []
     if len(files) > MAX_FILES:
@@ -164,7 +164,8 @@ def precheck(files: dict[str, str]) -> list[dict]:
         except (RecursionError, MemoryError):
             problems.append(_plain(name, "Filen er for dybt indlejret til at kunne læses."))
             continue
-        problems += _markup(name, data)
+        if markup:
+            problems += _markup(name, data)
     return problems
 
 
@@ -255,7 +256,11 @@ def _write_package(files: dict[str, str], routing: dict[str, str]) -> str:
         (folder / fname).write_text(text, encoding="utf-8")
     for fname, text in routing.items():
         (folder / fname).write_text(text, encoding="utf-8")
-    importlib.invalidate_caches()
+    # Only our folder's finder: importlib.invalidate_caches() would import importlib.metadata,
+    # which the trimmed standard library in the browser leaves out.
+    finder = sys.path_importer_cache.get(str(root))
+    if finder is not None:
+        finder.invalidate_caches()
     return name
 
 
