@@ -16,7 +16,7 @@ from ..errors import AnswerError, FlowError
 from . import archive, labels, load, report, tomlw
 
 # The last "Afprøv": the edited model's flows, which the page clicks through.
-_current: dict = {"ws": None, "original": {}}
+_current: dict = {"ws": None, "original": {}, "snapshots": {}}
 
 
 def _j(data) -> str:
@@ -59,13 +59,23 @@ def dump(data_json: str) -> str:
 
 def _original_flows(base: str) -> dict:
     if base not in _current["original"]:
-        _current["original"][base] = {gid: f for gid, f in registry.guides().items() if f.model.id == base}
+        flows = {gid: f for gid, f in registry.guides().items() if f.model.id == base}
+        _current["original"][base] = flows
+        _current["snapshots"][base] = report.snapshot(flows)
     return _current["original"][base]
 
 
 def check(request_json: str) -> str:
     """"Afprøv": validate the edited files like the build; if they load, the consequence report."""
-    req = json.loads(request_json)
+    try:
+        return _check(json.loads(request_json))
+    except Exception as exc:  # the page shows one Danish sentence, never a traceback
+        problem = {"file": "", "entry": "", "field": "", "where": "", "detail": type(exc).__name__,
+                   "problem": f"Værkstedet kunne ikke afprøve modellen ({type(exc).__name__}). Dit arbejde er gemt og uændret."}
+        return _j({"ok": False, "problems": [problem], "guides": [], "report": None})
+
+
+def _check(req: dict) -> str:
     files, base = req.get("files") or {}, req.get("base")
     old = _current["ws"]
     ws = load.load_files(files, base=base)
@@ -85,7 +95,8 @@ def check(request_json: str) -> str:
                 exercises = report.exercises_of(ex.read_text(encoding="utf-8"))
         except (KeyError, tomllib.TOMLDecodeError):
             exercises = []
-        out["report"] = report.diff(original, ws.flows, scenarios=req.get("scenarios") or [], exercises=exercises)
+        out["report"] = report.diff(original, ws.flows, scenarios=req.get("scenarios") or [], exercises=exercises,
+                                    before_snapshot=_current["snapshots"][ws.base])
         out["guides"] = [{"id": f.id, "title": f.title, "intro": f.intro} for f in ws.flows.values()]
     else:
         load.discard(ws)

@@ -132,9 +132,10 @@ def ui_text(key: str, default: str) -> str:
         return default
 
 
-def diff(before: dict[str, Flow], after: dict[str, Flow], scenarios=(), exercises=()) -> dict:
-    """The consequence report of ``after`` against ``before`` (flows by guide id)."""
-    sa, sb = snapshot(before), snapshot(after)
+def diff(before: dict[str, Flow], after: dict[str, Flow], scenarios=(), exercises=(), before_snapshot=None) -> dict:
+    """The consequence report of ``after`` against ``before`` (flows by guide id); pass
+    ``before_snapshot`` (= ``snapshot(before)``) to reuse the walk of an unchanged original."""
+    sa, sb = before_snapshot or snapshot(before), snapshot(after)
     ua, ub = sa["outcomes"], sb["outcomes"]
     keys = list(ua) + [k for k in ub if k not in ua]
     outcomes = []
