@@ -186,3 +186,34 @@ def test_cli_validate_path_and_diff(tmp_path, randers):
     changed = run_cli("diff", str(a), str(b))
     assert changed.returncode == 0 and "10 arbejdsdage" in changed.stdout and " af " in changed.stdout.splitlines()[0]
     assert run_cli("validate").returncode == 0
+
+
+def test_exercises_whose_answer_changes_are_reported(randers):
+    path = "vold=nej&hvem=et-barn&sag=nej&alder=dagtilbud-skole&hvor-langt=niveau-2&moeder-niveau-3=ingen"
+    exercises = [
+        {"id": "frist", "title": "Fristen", "guide": "randers-niveau", "path": path, "outcome": "niveau-3-dagtilbud", "ask": ["udfald", "frister"]},
+        {"id": "vold", "title": "Vold", "guide": "randers-niveau", "path": "vold=ja", "outcome": "underretning-straks", "ask": ["udfald"]},
+    ]
+    ws = load.load_files(edited(randers, DEADLINE_5, DEADLINE_10), base="randers")
+    rep = report.diff(originals(), ws.flows, exercises=exercises)
+    assert [e["id"] for e in rep["exercises"]] == ["frist"]
+    (change,) = rep["exercises"][0]["changes"]
+    assert "5 arbejdsdage" in change["before"] and "10 arbejdsdage" in change["after"]
+
+
+def test_the_page_api_checks_json_and_never_raises(randers):
+    import json
+
+    from guides.workshop import api
+
+    scenarios = report.scenarios_of((ROOT / "tests" / "cases" / "randers.toml").read_text(encoding="utf-8"))
+    out = json.loads(api.check(json.dumps({"files": edited(randers, DEADLINE_5, DEADLINE_10), "base": "randers", "scenarios": scenarios})))
+    assert out["ok"] and out["report"]["outcomes_changed"] > 0 and out["guides"]
+    step = json.loads(api.step("randers-niveau", "vold=ja"))
+    assert step["ok"] and step["kind"] == "outcome"
+    bad = json.loads(api.check("{not json"))
+    assert not bad["ok"] and bad["problems"][0]["problem"].startswith("Værkstedet kunne ikke")
+    zipped = json.loads(api.export_zip(json.dumps({"files": randers, "base": "randers", "folder": "x"})))
+    back = json.loads(api.import_zip(zipped["zip"]))
+    assert back["ok"] and back["files"] == randers
+    assert json.loads(api.import_zip("bm90IGEgemlw"))["ok"] is False
