@@ -281,6 +281,7 @@ class Workshop {
     this.$(".ws-start").hidden = true;
     this.message(".ws-editor-message", "");
     await this.parseAll();
+    if (this.problems.length) this.showProblems(this.problems); // e.g. an imported file with a syntax error
     this.showFile();
     this.markReady();
     this.shell.dataset.state = "editing";
