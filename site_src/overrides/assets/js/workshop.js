@@ -407,7 +407,7 @@ class Workshop {
       }, { once: false });
       box.append(details);
     }
-    const idInput = el("input", { type: "text", class: "ws-new-id", "aria-label": "Id for den nye post", placeholder: "fx ny-frist" });
+    const idInput = el("input", { type: "text", class: "ws-new-id", "aria-label": "Id for den nye post", placeholder: "fx ny-post" });
     const note = el("p", { class: "ws-field-error", role: "alert", hidden: true });
     box.append(el("div", { class: "ws-add-entry" }, el("label", { text: `Ny post i ${spec.label}: ` }, idInput), " ",
       el("button", { type: "button", class: "md-button ws-add", text: "Tilføj post", onclick: () => {
