@@ -38,6 +38,7 @@ test: setup browser
 
 bench: build browser
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/workshop_bench.py --site site --phone
 
 screenshots: build browser
 	$(BIN)/python benchmarks/screenshots.py

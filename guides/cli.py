@@ -99,6 +99,9 @@ def main(argv=None) -> int:
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_answer)
     sub.add_parser("validate", help="load and check every model and guide").set_defaults(fn=cmd_validate)
+    from .workshop.cli import register  # the workshop's twins: validate PATH, diff PATH_A PATH_B
+
+    register(sub)
     args = parser.parse_args(argv)
     try:
         return args.fn(args)

@@ -42,6 +42,13 @@ def define_env(env):
     define_site_macros(env)
     training_site.define(env)  # Undervisning: the teaching pages' macros (guides/training/site.py)
 
+    @env.macro
+    def workshop():
+        """The model workshop: start, edit, try, report, keep and share (runs in the browser)."""
+        from guides.workshop.page import shell_html
+
+        return shell_html(env.page.url)
+
     for name, fn in TABLES.items():
         env.macro(_on_model(fn), name)
 
