@@ -8,13 +8,13 @@ import hashlib
 import json
 import zipfile
 from functools import cache
-from html import escape
 from importlib import resources
 from pathlib import Path
 
-from . import __version__, api, ui
+from . import __version__, api
 from .engine import Flow
 from .html import fallback_html, step_html
+from .templating import render
 from .model import Model
 
 WHEEL = f"guides-{__version__}-py3-none-any.whl"
@@ -30,7 +30,7 @@ def _package_files() -> list[tuple[str, bytes]]:
             if child.is_dir():
                 if child.name != "__pycache__":
                     visit(child, name + "/")
-            elif child.name.endswith((".py", ".toml")):
+            elif child.name.endswith((".py", ".toml", ".j2")):
                 out.append((name, child.read_bytes()))
 
     visit(root, "guides/")
@@ -77,24 +77,13 @@ def root_prefix(page_url: str) -> str:
 
 def guide_html(flow: Flow, page_url: str) -> str:
     """The guide's element: the first question ready to use, and every path as static HTML."""
-    first = step_html(flow, flow.resolve([]))
-    assets = root_prefix(page_url) + "assets/"
-    return (
-        f'<div class="g-guide" data-guide="{escape(flow.id)}" data-assets="{escape(assets)}" data-version="{version()}" data-wheel="{WHEEL}">'
-        f'<p class="g-intro">{escape(flow.intro)}</p>'
-        f'<p class="g-privacy">{escape(ui.text("privacy"))}</p>'
-        f'<div class="g-live" aria-live="polite" hidden>{first}</div>'
-        # Kept out of the search index (it repeats the outcomes). Material's search parser matches
-        # end tags by name, so the excluded element must be a tag never nested inside it.
-        f'<article class="g-all-wrap" data-search-exclude><details class="g-all" open>'
-        f'<summary>{escape(ui.text("fallback_heading"))}</summary>'
-        f"{fallback_html(flow)}</details></article></div>"
+    return render(
+        "guide.j2", flow.model.package, guide={"id": flow.id, "intro": flow.intro},
+        assets=root_prefix(page_url) + "assets/", version=version(), wheel=WHEEL,
+        first=step_html(flow, flow.resolve([])), fallback=fallback_html(flow),
     )
 
 
 def source_html(model: Model) -> str:
     d = model.doc
-    return (
-        f'<p class="g-source">Kilde: <em>{escape(d.title)}</em>, {escape(d.publisher)} '
-        f"({escape(d.dated)}). Dokument {escape(d.id)} i kildesamlingen.</p>"
-    )
+    return render("source.j2", model.package, doc={"id": d.id, "title": d.title, "publisher": d.publisher, "dated": d.dated})

@@ -57,7 +57,7 @@ def _scenario_case(guide_id: str, entry: dict) -> Callable[[], None]:
     def run():
         from guides import registry
         from guides.engine import Outcome
-        from guides.html import outcome_rules
+        from guides.present import outcome_rules
 
         flow = registry.guide(guide_id)
         step = flow.resolve(entry["answers"])
@@ -82,7 +82,7 @@ def _all_paths_case(guide_id: str) -> Callable[[], None]:
     def run():
         from guides import registry
         from guides.engine import Outcome
-        from guides.html import outcome_rules
+        from guides.present import outcome_rules
 
         flow = registry.guide(guide_id)
         flow.validate()
