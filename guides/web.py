@@ -8,7 +8,7 @@ import hashlib
 import json
 import zipfile
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__, api
@@ -18,6 +18,12 @@ from .templating import render
 from .model import Model
 
 WHEEL = f"guides-{__version__}-py3-none-any.whl"
+# Pure-Python packages the guides import, shipped as wheels beside the guides' own (pins: pyproject.toml).
+VENDORED = ("markupsafe", "jinja2")
+# The file beside the wheels that lists them in the order the worker installs them.
+WHEELS_LIST = "wheels.json"
+# Compiled parts a pure-Python wheel leaves out (MarkupSafe falls back to its _native module).
+_COMPILED = (".so", ".pyd", ".c", ".h", ".pyc")
 
 
 def _package_files() -> list[tuple[str, bytes]]:
@@ -41,6 +47,8 @@ def _package_files() -> list[tuple[str, bytes]]:
 def version() -> str:
     """A hash of the package's code and data: changes whenever a guide could answer differently."""
     h = hashlib.sha256()
+    for name in vendored_wheels():
+        h.update(name.encode() + b"\0")
     for name, data in _package_files():
         h.update(name.encode() + b"\0" + data)
     return h.hexdigest()[:12]
@@ -51,6 +59,47 @@ def build_wheel(path: Path) -> None:
     dist = f"guides-{__version__}.dist-info"
     files = _package_files()
     files.append((f"{dist}/METADATA", f"Metadata-Version: 2.1\nName: guides\nVersion: {__version__}\n".encode()))
+    _write_wheel(path, dist, files)
+
+
+def _vendored_files(name: str) -> tuple[str, list[tuple[str, bytes]]]:
+    """The pure-Python files of an installed distribution, and its dist-info folder name."""
+    dist = metadata.distribution(name)
+    info = f"{dist.metadata['Name'].lower().replace('-', '_')}-{dist.version}.dist-info"
+    files = []
+    for f in sorted(dist.files or [], key=str):
+        path = str(f)
+        if path.startswith("..") or "__pycache__" in path or path.endswith(_COMPILED):
+            continue
+        if ".dist-info/" in path:
+            base = path.split("/", 1)[1]
+            if base in ("RECORD", "INSTALLER", "REQUESTED", "WHEEL", "direct_url.json"):
+                continue
+            path = f"{info}/{base}"
+        files.append((path, f.locate().read_bytes()))
+    return info, files
+
+
+def vendored_wheels() -> list[str]:
+    """The file names of the vendored wheels, dependencies first (installed versions = the pins)."""
+    return [f"{metadata.distribution(n).metadata['Name'].lower()}-{metadata.version(n)}-py3-none-any.whl" for n in VENDORED]
+
+
+def write_wheels(directory: Path) -> list[Path]:
+    """Every wheel the browser installs, and ``wheels.json`` listing them in install order."""
+    paths = []
+    for name, file in zip(VENDORED, vendored_wheels()):
+        info, files = _vendored_files(name)
+        _write_wheel(directory / file, info, files)
+        paths.append(directory / file)
+    build_wheel(directory / WHEEL)
+    paths.append(directory / WHEEL)
+    (directory / WHEELS_LIST).write_text(json.dumps([p.name for p in paths]), encoding="utf-8")
+    return paths
+
+
+def _write_wheel(path: Path, dist: str, files: list[tuple[str, bytes]]) -> None:
+    files = list(files)
     files.append((f"{dist}/WHEEL", b"Wheel-Version: 1.0\nGenerator: guides.web\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
     record = []
     for name, data in files:
