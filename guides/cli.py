@@ -2,7 +2,7 @@
 
     python -m guides list
     python -m guides answer <guide> [<question>=<option> ...] [--json]
-    python -m guides validate
+    python -m guides validate [PATH]
 """
 
 from __future__ import annotations
@@ -80,7 +80,14 @@ def cmd_answer(args) -> int:
     return 0
 
 
-def cmd_validate(_args) -> int:
+def cmd_validate(args) -> int:
+    if args.path:
+        from .load import load_folder
+
+        loaded = load_folder(args.path)
+        walked = f", {len(loaded.routed)} walked" if loaded.routed != set(loaded.guides) else ""
+        print(f"ok: model {loaded.model.id}, {len(loaded.guides)} guides{walked}")
+        return 0
     registry.validate_all()
     print(f"ok: {len(registry.models())} models, {len(registry.guides())} guides")
     return 0
@@ -95,7 +102,9 @@ def main(argv=None) -> int:
     p.add_argument("answers", nargs="*", metavar="question=option")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_answer)
-    sub.add_parser("validate", help="load and check every model and guide").set_defaults(fn=cmd_validate)
+    p = sub.add_parser("validate", help="load and check every model and guide, or the model folder at PATH")
+    p.add_argument("path", nargs="?", metavar="PATH", help="a model folder outside the package")
+    p.set_defaults(fn=cmd_validate)
     args = parser.parse_args(argv)
     try:
         return args.fn(args)
