@@ -205,3 +205,32 @@ def comparison(model: Model, table: str, meetings: list[str]) -> str:
         rows.append({"head": row["label"], "cells": [cell([f"rules:{r}"]) for r in row["cells"]]})
     rows.append({"head": label("deadlines"), "cells": [cell([f"deadlines:{d}" for d in m["deadlines"]]) for m in ms]})
     return render("table.j2", model.package, cls="g-comparison", columns=[m["name"] for m in ms], rows=rows, row_headers=True)
+
+
+def dataformat() -> str:
+    """The reference page of the data format, from the schema (``schema.describe()``)."""
+    from . import schema
+
+    described = schema.describe()
+    d = ui.all_text()["dataformat"]
+
+    def table(key: str, t: dict, id_: str) -> dict:
+        fields = [{"name": name, **spec} for name, spec in t["fields"].items()]
+        return {"key": key, "id": id_, "label": t["label"], "help": t["help"], "fields": fields}
+
+    tables = described["tables"]
+    collections = list(schema.COLLECTIONS)
+    nested = [n for n in tables if n not in collections and n not in ("model", "guide", "question", "option", "outcome")]
+    sections = [
+        {"heading": d["files_heading"], "heading_id": "filer",
+         "tables": [table(n, t, n) for n, t in described["files"].items()]},
+        {"heading": d["model_heading"], "heading_id": "model",
+         "tables": [table("[model]", tables["model"], "model"), *[table(f"[{n}.<id>]", tables[n], n) for n in collections]]},
+        {"heading": d["guide_heading"], "heading_id": "guide",
+         "tables": [table("[guide]", tables["guide"], "guide"), table("[questions.<id>]", tables["question"], "question"),
+                    table("options", tables["option"], "option"), table("[outcomes.<id>]", tables["outcome"], "outcome")]},
+        {"heading": d["nested_heading"], "heading_id": "indlejret", "tables": [table(n, tables[n], n) for n in nested]},
+    ]
+    types = [{"type": k, "help": v} for k, v in d["types"].items()]
+    columns = [d["field"], d["label"], d["type"], d["required_heading"], d["help"]]
+    return render("dataformat.j2", columns=columns, sections=sections, types=types)

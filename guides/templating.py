@@ -16,14 +16,23 @@ from markupsafe import Markup
 from . import ui
 
 
-@cache
 def environment(model_package: str | None = None) -> Environment:
-    loaders = []
-    if model_package:
-        try:
-            loaders.append(PackageLoader(model_package, "templates"))
-        except ValueError:  # the model has no templates/ folder of its own
-            pass
+    """The environment for a model: its own templates first, if it has any; else the shared one
+    (so each template is compiled once, not once per model)."""
+    return _environment(_model_loader(model_package) if model_package else None)
+
+
+@cache
+def _model_loader(model_package: str) -> PackageLoader | None:
+    try:
+        return PackageLoader(model_package, "templates")
+    except ValueError:  # the model has no templates/ folder of its own
+        return None
+
+
+@cache
+def _environment(model_loader: PackageLoader | None) -> Environment:
+    loaders = [model_loader] if model_loader else []
     loaders.append(PackageLoader("guides", "templates"))
     env = Environment(
         loader=ChoiceLoader(loaders),
@@ -33,6 +42,7 @@ def environment(model_package: str | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(ui=ui.all_text(), zip=zip)
+    env.filters["cell"] = lambda text: str(text).replace("|", "\\|")  # a Markdown table cell
     return env
 
 

@@ -18,10 +18,10 @@ from .templating import render
 from .model import Model
 
 WHEEL = f"guides-{__version__}-py3-none-any.whl"
-# Pure-Python packages the guides import, shipped as wheels beside the guides' own (pins: pyproject.toml).
+# Pure-Python packages the guides import (pins: pyproject.toml). The build makes a wheel of each
+# from the installed distribution and compiles them into the trimmed library zip the worker loads,
+# beside the standard library (site_src/stdlib.mjs), so the browser imports them as bytecode.
 VENDORED = ("markupsafe", "jinja2")
-# The file beside the wheels that lists them in the order the worker installs them.
-WHEELS_LIST = "wheels.json"
 # Compiled parts a pure-Python wheel leaves out (MarkupSafe falls back to its _native module).
 _COMPILED = (".so", ".pyd", ".c", ".h", ".pyc")
 
@@ -85,16 +85,14 @@ def vendored_wheels() -> list[str]:
     return [f"{metadata.distribution(n).metadata['Name'].lower()}-{metadata.version(n)}-py3-none-any.whl" for n in VENDORED]
 
 
-def write_wheels(directory: Path) -> list[Path]:
-    """Every wheel the browser installs, and ``wheels.json`` listing them in install order."""
+def write_vendored(directory: Path) -> list[Path]:
+    """The vendored packages as pure-Python wheels, dependencies first: what the build compiles
+    into the trimmed library zip the browser loads (``site_src/stdlib.mjs``)."""
     paths = []
     for name, file in zip(VENDORED, vendored_wheels()):
         info, files = _vendored_files(name)
         _write_wheel(directory / file, info, files)
         paths.append(directory / file)
-    build_wheel(directory / WHEEL)
-    paths.append(directory / WHEEL)
-    (directory / WHEELS_LIST).write_text(json.dumps([p.name for p in paths]), encoding="utf-8")
     return paths
 
 
@@ -136,3 +134,50 @@ def guide_html(flow: Flow, page_url: str) -> str:
 def source_html(model: Model) -> str:
     d = model.doc
     return render("source.j2", model.package, doc={"id": d.id, "title": d.title, "publisher": d.publisher, "dated": d.dated})
+
+
+def pages(docs_dir) -> dict[str, dict[str, str]]:
+    """Which page holds each guide (its ``{{ guide("id") }}``) and each model's front page (the
+    ``index.md`` that names its source with ``{{ source("id") }}``), as docs paths."""
+    import re
+
+    docs = Path(docs_dir)
+    found: dict[str, dict[str, str]] = {"guides": {}, "models": {}}
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        src = page.relative_to(docs).as_posix()
+        for guide_id in re.findall(r'{{\s*guide\(\s*"([^"]+)"\s*\)\s*}}', text):
+            found["guides"].setdefault(guide_id, src)
+        if page.name == "index.md":
+            for model_id in re.findall(r'{{\s*source\(\s*"([^"]+)"\s*\)\s*}}', text):
+                found["models"].setdefault(model_id, src)
+    return found
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A docs path relative to another page's folder (what a Markdown link on that page needs)."""
+    import posixpath
+
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def models_markdown(page: str, docs_dir) -> str:
+    """The home page's table of models (Markdown, so the build checks every link), from the data."""
+    from . import registry
+
+    found = pages(docs_dir)
+    rows = []
+    for model in sorted(registry.models().values(), key=lambda m: m.doc.id):
+        guides = [f for f in registry.guides().values() if f.model is model]
+        front = found["models"].get(model.id)
+        if front is None:
+            raise ValueError(f"model {model.id!r}: no index.md names its source with {{{{ source(\"{model.id}\") }}}}")
+        links = []
+        for flow in guides:
+            where = flow.page or found["guides"].get(flow.id)
+            if where is None:
+                raise ValueError(f"guide {flow.id!r} is on no page")
+            links.append({"title": flow.title, "href": relative(page, where)})
+        rows.append({"title": model.title, "href": relative(page, front), "summary": model.summary,
+                     "municipality": model.municipality, "guides": links})
+    return render("models.md.j2", rows=rows)

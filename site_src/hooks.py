@@ -2,11 +2,11 @@
 
 * ``assets/guides/<guide>.json``: every reachable state's answer, from ``guides.api`` (CPython),
   so the page answers at once, before Pyodide has loaded;
-* ``assets/guides/*.whl`` and ``wheels.json``: the ``guides`` package and the pure-Python wheels it
-  imports (Jinja2, MarkupSafe) for Pyodide, listed in install order;
+* ``assets/guides/guides-*.whl``: the ``guides`` package for Pyodide;
 * ``assets/pyodide/``: the self-hosted Pyodide runtime, from the pinned npm package, with
   ``python_stdlib.min.zip``: only the standard-library modules the guides use, pre-compiled by
-  ``site_src/stdlib.mjs`` (cached in ``build/`` per version of the package).
+  ``site_src/stdlib.mjs`` (cached in ``build/`` per version of the package), and the pure-Python
+  packages the guides import (Jinja2, MarkupSafe; wheels made by ``guides.web.write_vendored``), compiled.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from guides import registry
-from guides.web import version, write_states, write_wheels
+from guides.web import WHEEL, build_wheel, version, write_states, write_vendored
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -33,7 +33,7 @@ def on_post_build(config, **_):
     out.mkdir(parents=True, exist_ok=True)
     for flow in registry.guides().values():
         write_states(flow, out / f"{flow.id}.json")
-    wheels = write_wheels(out)
+    build_wheel(out / WHEEL)
 
     missing = [f for f in PYODIDE_FILES if not (PYODIDE / f).is_file()]
     if missing:
@@ -44,10 +44,10 @@ def on_post_build(config, **_):
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE / name, runtime / name)
-    shutil.copy2(min_stdlib(wheels), runtime / STDLIB)
+    shutil.copy2(min_stdlib(out / WHEEL), runtime / STDLIB)
 
 
-def min_stdlib(wheels: list[Path]) -> Path:
+def min_stdlib(wheel: Path) -> Path:
     """The pre-compiled, trimmed standard library for this version of the guides (built once)."""
     cached = ROOT / "build" / f"python_stdlib-{version()}.min.zip"
     if not cached.is_file():
@@ -55,7 +55,7 @@ def min_stdlib(wheels: list[Path]) -> Path:
         for old in cached.parent.glob("python_stdlib-*.min.zip"):
             old.unlink()
         result = subprocess.run(
-            ["node", str(ROOT / "site_src" / "stdlib.mjs"), str(cached), *map(str, wheels)],
+            ["node", str(ROOT / "site_src" / "stdlib.mjs"), str(cached), *map(str, write_vendored(cached.parent)), str(wheel)],
             cwd=ROOT, capture_output=True, text=True,
         )
         if result.returncode != 0:

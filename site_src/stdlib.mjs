@@ -1,10 +1,11 @@
 // Build step: a pre-compiled standard library holding only what the guides use.
 //
-// Installs the wheels the site ships (Jinja2, MarkupSafe, the guides) into Pyodide under Node,
-// runs site_src/stdlib.py there (every state of every guide, and a bad link), which records the
-// standard-library modules imported and compiles them to bytecode with Pyodide's own Python,
-// and writes them as a sourceless zip. The worker loads it instead of Pyodide's full
-// python_stdlib.zip (2.5 MB of sources, compiled on every boot).
+// Installs the wheels (Jinja2, MarkupSafe, then the guides) into Pyodide under Node, runs
+// site_src/stdlib.py there (every state of every guide, and a bad link), which records the
+// standard-library modules imported and compiles them, and all of Jinja2 and MarkupSafe, to
+// bytecode with Pyodide's own Python, and writes them as a sourceless zip. The worker loads it
+// instead of Pyodide's full python_stdlib.zip (2.5 MB of sources, compiled on every boot), and
+// then only needs the guides wheel.
 // Usage: node site_src/stdlib.mjs <out zip> <wheel>...   (wheels in install order)
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";

@@ -55,14 +55,17 @@ def text(html: str) -> str:
 
 def _macros() -> dict:
     """The pages' macros, as mkdocs-macros registers them (``macros/main.py``)."""
+    from pathlib import Path
+
     import macros.main
 
     class Env:
         def __init__(self):
             self.macros = {}
             self.variables = {}
-            self.page = type("Page", (), {"url": "model/guide/", "file": None})()
-            self.conf = {}
+            file = type("File", (), {"src_uri": "index.md"})()
+            self.page = type("Page", (), {"url": "model/guide/", "file": file})()
+            self.conf = {"docs_dir": str(Path(__file__).resolve().parent.parent / "docs")}
 
         def macro(self, fn, name=None):
             self.macros[name or fn.__name__] = fn

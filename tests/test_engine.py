@@ -285,3 +285,30 @@ def test_validate_a_model_folder_from_the_command_line(tmp_path, capsys):
     (tmp_path / "guide.toml").write_text(GOOD_GUIDE.replace("funktion =", "hvem ="), encoding="utf-8")
     assert main(["validate", str(tmp_path)]) == 1
     assert f"{tmp_path}/guide.toml: outcomes.o2.card.hvem: unknown card row" in capsys.readouterr().err
+
+
+def test_a_model_may_override_a_template(pkg, tmp_path):
+    from guides import templating
+    from guides.html import step_html
+
+    package = pkg()
+    folder = tmp_path / "pkgs" / "tmpmodel" / "templates"
+    folder.mkdir()
+    (folder / "_restart.j2").write_text('<p class="own">{{ ui.text.restart }} – egen skabelon</p>', encoding="utf-8")
+    templating._model_loader.cache_clear()
+    templating._environment.cache_clear()
+    flow = routed(package, q1=lambda a, ctx: ctx.outcome("o1" if a == "a" else "o2"))
+    assert "egen skabelon" in step_html(flow, flow.resolve("q1=a"))
+    other = registry.guide("randers-niveau")
+    assert "egen skabelon" not in step_html(other, other.resolve("vold=ja"))
+    templating._model_loader.cache_clear()
+    templating._environment.cache_clear()
+
+
+def test_markup_in_data_is_escaped(pkg):
+    from guides.html import step_html
+
+    flow = routed(pkg(guide=GOOD_GUIDE.replace('title = "Udfald 1"', 'title = "<script>alert(1)</script>"')),
+                  q1=lambda a, ctx: ctx.outcome("o1" if a == "a" else "o2"))
+    html = step_html(flow, flow.resolve("q1=a"))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

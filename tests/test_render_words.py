@@ -19,6 +19,22 @@ from tests.render_text import snapshot
 
 BEFORE = json.loads(gzip.decompress((Path(__file__).parent / "fixtures" / "render_before.json.gz").read_bytes()))
 
+# Words changed on purpose, each with its reason: (before, now).
+CHANGED = [
+    # Issue 8: the Randers level 3 and 4 summaries now quote the deadline from the data
+    # (deadlines.dagsorden-5-arbejdsdage) instead of retyping it.
+    ("med det gule skema og sender dagsorden til forældre og samarbejdspartnere senest 5 arbejdsdage før mødet.",
+     "med det gule skema. Lederen sender dagsorden til forældre og samarbejdspartnere senest 5 arbejdsdage før mødet."),
+    ("Der indkaldes med det gule skema, og dagsordenen sendes senest 5 arbejdsdage før mødet.",
+     "Der indkaldes med det gule skema. Lederen sender dagsorden til forældre og samarbejdspartnere senest 5 arbejdsdage før mødet."),
+]
+
+
+def _expected(before: str) -> str:
+    for old, new in CHANGED:
+        before = before.replace(old, new)
+    return before
+
 
 @pytest.fixture(scope="module")
 def now():
@@ -34,6 +50,7 @@ def test_every_guide_state_says_the_same_words(now):
     for guide_id, states in BEFORE["states"].items():
         for state, before in states.items():
             got = now["states"].get(guide_id, {}).get(state)
+            before = _expected(before)
             if got is None:
                 problems.append(f"{guide_id} #{state}: state no longer exists")
             elif got != before:

@@ -1,5 +1,6 @@
 // Runs the flow tests (tests/flowcases.py + tests/cases/*.toml) inside real Pyodide under Node,
-// with the wheels the site ships (Jinja2, MarkupSafe, guides), and checks that Python in Pyodide
+// with what the site ships (the trimmed library zip with Jinja2 and MarkupSafe compiled in, and
+// the guides wheel), and checks that Python in Pyodide
 // gives, for every reachable state of every guide, exactly the answer the build precomputed in
 // CPython (tests/pyodide/run.py). It uses the same pre-compiled, trimmed standard library the
 // site ships (site_src/stdlib.mjs).
@@ -28,8 +29,9 @@ for (const name of readdirSync(join(tests, "cases"))) {
 }
 if (expected !== "-") py.FS.writeFile("/work/expected.json", readFileSync(expected));
 py.runPython(readFileSync(join(here, "run.py"), "utf8"));
-const { passed, failures, python, platform } = JSON.parse(py.globals.get("main")());
+const { passed, failures, python, platform, vendored } = JSON.parse(py.globals.get("main")());
 for (const [id, message] of failures) console.log(`FAILED ${id}: ${message}`);
 console.log(`pyodide: Python ${python} on ${platform}`);
+for (const [name, { file, version }] of Object.entries(vendored)) console.log(`vendored: ${name} ${version} from ${file}`);
 console.log(`${passed} passed, ${failures.length} failed`);
 process.exit(failures.length || passed === 0 ? 1 : 0);

@@ -21,4 +21,11 @@ def main(expected_path: str = "/work/expected.json") -> str:
                 passed += 1
             else:
                 failures.append((f"same-as-build:{guide_id}", "Pyodide's answers differ from the precomputed ones"))
-    return json.dumps({"passed": passed, "failures": failures, "python": sys.version.split()[0], "platform": sys.platform})
+    import jinja2
+    import markupsafe
+
+    # Where the vendored packages came from: the pre-compiled library zip, not sources.
+    vendored = {"jinja2": {"file": jinja2.__file__, "version": jinja2.__version__},
+                "markupsafe": {"file": markupsafe.__file__, "version": "-"}}  # its __version__ is deprecated
+    return json.dumps({"passed": passed, "failures": failures, "python": sys.version.split()[0], "platform": sys.platform,
+                       "vendored": vendored})

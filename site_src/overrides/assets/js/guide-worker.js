@@ -1,6 +1,4 @@
-// The Python engine in a Web Worker: self-hosted Pyodide plus the `guides` wheel and the
-// pure-Python wheels it imports (Jinja2, MarkupSafe), listed in install order in `wheels.json`
-// beside the guides wheel (written by the build, guides.web.write_wheels).
+// The Python engine in a Web Worker: self-hosted Pyodide plus the `guides` wheel.
 // Messages in:  {type: "init", pyodide, wheel, version}  and  {type: "step", id, guide, fragment}
 // Messages out: {type: "ready", ms, start} | {type: "failed", error} | {type: "step", id, result | error}
 //
@@ -44,23 +42,8 @@ async function saveSnapshot(key, bytes) {
   }
 }
 
-// Every wheel's bytes, in install order; fetched while Pyodide boots. Same query as the guides wheel.
-async function fetchWheels(wheel) {
-  const get = async (name) => {
-    const url = new URL(name, wheel);
-    url.search = new URL(wheel).search;
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return response;
-  };
-  const names = await (await get("wheels.json")).json();
-  return Promise.all(names.map(async (name) => (await get(name)).arrayBuffer()));
-}
-
 async function start({ pyodide, wheel, version }) {
   const t0 = performance.now();
-  const wheels = fetchWheels(wheel);
-  wheels.catch(() => {}); // reported below, when awaited
   try {
     const key = snapshotKey(version);
     const snapshot = await readSnapshot(key);
@@ -75,7 +58,9 @@ async function start({ pyodide, wheel, version }) {
       }
     }
     if (!py) py = await loadPyodide({ indexURL: pyodide, stdLibURL: pyodide + STDLIB, packages: [], _makeSnapshot: true });
-    for (const bytes of await wheels) py.unpackArchive(bytes, "wheel"); // the files, also after a snapshot
+    const response = await fetch(wheel);
+    if (!response.ok) throw new Error(`${wheel}: ${response.status}`);
+    py.unpackArchive(await response.arrayBuffer(), "wheel"); // the files, also after a snapshot
     if (how === "boot") {
       py.runPython("import guides.api; guides.api.warm_up()"); // load every model now, not on the first answer
       saveSnapshot(key, py.makeMemorySnapshot());
