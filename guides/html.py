@@ -17,7 +17,7 @@ def step_html(flow: Flow, step: Step) -> str:
     package = flow.model.package
     if isinstance(step.node, Question):
         return render("question.j2", package, step={**present.step(step), "question": present.question(step.node)})
-    outcome = present.outcome(flow, step.node, outcome_rules(step))
+    outcome = present.outcome(flow, step.node, outcome_rules(step), step.answers)
     return render("outcome_step.j2", package, step=present.step(step), outcome=outcome)
 
 

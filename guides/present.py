@@ -44,9 +44,12 @@ def ref_item(model: Model, ref: str, notes: bool = True) -> dict:
     """A "collection:id" reference as an item: its text, whether it marks a gap, its sources."""
     e = model.ref(ref)
     kind = e.kind
-    text, uncertain, participant_groups = None, False, []
+    text, rule_kind, external, participant_groups = None, None, None, []
     if kind == "rules":
-        text, uncertain = e["text"], e["kind"] in UNCERTAIN_KINDS
+        text, rule_kind = e["text"], e["kind"]
+        if rule_kind == "external":  # another document's words: labelled with that document and its date
+            doc = e.cite[0].doc
+            external = f"{doc.short}: {doc.title}, {doc.dated}"
     elif kind == "efforts":
         text = f"{e['area']}: {', '.join(e['items'])}"
     elif kind == "practices":
@@ -68,7 +71,8 @@ def ref_item(model: Model, ref: str, notes: bool = True) -> dict:
         participant_groups = groups(model, e)
     else:
         raise ValueError(f"no text for {ref}")
-    out = {"ref": ref, "text": text, "groups": participant_groups, "uncertain": uncertain, "cites": cites(e), "notes": []}
+    out = {"ref": ref, "text": text, "groups": participant_groups, "kind": rule_kind, "external": external,
+           "uncertain": rule_kind in UNCERTAIN_KINDS, "cites": cites(e), "notes": []}
     if notes and kind == "participants":
         out["notes"] = [ref_item(model, f"rules:{n}") for n in e["notes"]]
     return out
@@ -88,15 +92,12 @@ def outcome_rules(step: Step) -> list[str]:
     return rules
 
 
-def outcome(flow: Flow, o: Outcome, rule_ids) -> dict:
-    labels = ui.card_labels()
-    return {
-        "id": o.id,
-        "title": o.title,
-        "summary": o.summary,
-        "rows": [{"key": row.key, "label": labels[row.key], "entries": [ref_item(flow.model, r) for r in row.refs]} for row in o.card],
-        "why": rule_items(flow.model, rule_ids),
-    }
+def outcome(flow: Flow, o: Outcome, rule_ids, answers=()) -> dict:
+    """An outcome card: "Kort fortalt", the meeting profile of every meeting it names, its rows,
+    the other municipalities' practice (folded), onward links and "Hvorfor?". See ``card.py``."""
+    from .card import build
+
+    return build(flow, o, rule_ids, answers)
 
 
 def step(s: Step) -> dict:
@@ -121,21 +122,26 @@ def question(q: Question) -> dict:
     }
 
 
+def block_id(state: str) -> str:
+    """The id of a step's block in the static fallback (no "=", so guide.js treats it as an anchor)."""
+    import hashlib
+
+    return "trin-" + (hashlib.sha256(state.encode()).hexdigest()[:10] if state else "start")
+
+
 def fallback(flow: Flow) -> dict:
-    """Every path to its outcome, and each outcome once with every rule any path applies."""
-    rules_by_outcome: dict[str, list[str]] = {}
-    order: list[Outcome] = []
-    paths = []
-    for s in flow.paths():
-        o = s.node
-        if o.id not in rules_by_outcome:
-            rules_by_outcome[o.id] = []
-            order.append(o)
-        for r in outcome_rules(s):
-            if r not in rules_by_outcome[o.id]:
-                rules_by_outcome[o.id].append(r)
-        paths.append({
-            "answers": [{"question": q.text, "option": opt.label} for q, opt in s.answers],
-            "outcome": {"id": o.id, "title": o.title},
-        })
-    return {"paths": paths, "outcomes": [outcome(flow, o, rules_by_outcome[o.id]) for o in order]}
+    """Every reachable step as a small block: a question with its options as links to the next
+    block, or an outcome with the answers that led to it (what a reader without JavaScript walks)."""
+    blocks = []
+    for s in flow.walk():
+        block = {**step(s), "id": block_id(s.state), "first": not s.answers}
+        block["back"] = block_id(encode(s.answers[:-1])) if s.answers else None
+        block["answers"] = [{**a, "href": block_id(a["href"])} for a in block["answers"]]
+        if isinstance(s.node, Question):
+            block["question"] = question(s.node)
+            for o in block["question"]["options"]:
+                o["href"] = block_id(encode((*s.answers, (s.node, s.node.option(o["id"])))))
+        else:
+            block["outcome"] = outcome(flow, s.node, outcome_rules(s), s.answers)
+        blocks.append(block)
+    return {"blocks": blocks, "start": block_id("")}

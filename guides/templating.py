@@ -8,10 +8,11 @@ Every template sees ``ui`` (the interface text of ``content/ui.toml``) and ``zip
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import ui
 
@@ -43,7 +44,26 @@ def _environment(model_loader: PackageLoader | None) -> Environment:
     )
     env.globals.update(ui=ui.all_text(), zip=zip)
     env.filters["cell"] = lambda text: str(text).replace("|", "\\|")  # a Markdown table cell
+    env.filters["linkify"] = linkify
     return env
+
+
+# Web addresses and e-mail addresses in a text (a source's contact details) become links.
+_LINK = re.compile(r"https?://[^\s<>\"]+|www\.[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def linkify(text) -> Markup:
+    """A plain text, escaped, with its web and e-mail addresses as links."""
+    text = str(text)
+    out, pos = [], 0
+    for match in _LINK.finditer(text):
+        address = match.group(0).rstrip(".,;:)")
+        out += [escape(text[pos:match.start()])]
+        target = address if address.startswith("http") else f"mailto:{address}" if "@" in address else f"https://{address}"
+        out += [Markup('<a href="{}">{}</a>').format(target, address)]
+        pos = match.start() + len(address)
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
 
 
 def render(template: str, model_package: str | None = None, **context) -> Markup:

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 BLOCKS = {
     "p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "summary", "q", "td", "th", "legend",
-    "label", "button", "div", "section", "details", "ul", "ol", "dl", "table", "tr", "a", "span",
+    "label", "button", "div", "section", "details", "ul", "ol", "dl", "table", "tr", "blockquote", "nav",
 }
 
 
@@ -77,15 +77,15 @@ def _macros() -> dict:
 
 
 def snapshot() -> dict:
-    """Text of every guide state, a bad link, and every macro call in docs/ (guides excluded)."""
+    """Text fragments of every guide state, a bad link, and every macro call in docs/ (guides excluded)."""
     from pathlib import Path
 
     from guides import api, registry
 
     out: dict = {"states": {}, "pages": {}}
     for guide_id, flow in sorted(registry.guides().items()):
-        out["states"][guide_id] = {s.state: text(api.step(guide_id, s.state)["html"]) for s in flow.walk()}
-    out["error"] = text(api.step("randers-niveau", "no=such")["html"])
+        out["states"][guide_id] = {s.state: fragments(api.step(guide_id, s.state)["html"]) for s in flow.walk()}
+    out["error"] = fragments(api.step("randers-niveau", "no=such")["html"])
     macros = _macros()
     docs = Path(__file__).resolve().parent.parent / "docs"
     for page in sorted(docs.rglob("*.md")):
@@ -96,7 +96,7 @@ def snapshot() -> dict:
                 if call[1] not in macros:
                     continue
                 html = eval(call[0], {}, macros)  # the page's own macro call
-                out["pages"][f"{page.relative_to(docs)}:{n}:{call[1]}"] = text(html)
+                out["pages"][f"{page.relative_to(docs)}:{n}:{call[1]}"] = fragments(html)
     return out
 
 
