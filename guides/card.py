@@ -17,6 +17,7 @@ keeping its sources. Citations are grouped per row: one place line per place, qu
 from __future__ import annotations
 
 import posixpath
+import re
 
 from . import ui
 from .engine import Flow, Outcome
@@ -37,6 +38,8 @@ MEETING_ROWS = ("moede", "forum")
 WHERE_ROWS = ("niveau", "moede", "forum")
 FOLD_AFTER = 280  # characters of text in a row before the rest of it folds
 SHORT_LINES = 5
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+SAME_SENTENCE = 30  # sentences this long or longer are shown once per card
 
 
 def _norm(text: str) -> str:
@@ -52,6 +55,8 @@ def _item_text(item: dict) -> str:
 def _short(model, ref: str) -> str:
     e = model.ref(ref)
     if e.kind == "rules":
+        if e["kind"] == "external":  # another document's words stand whole, labelled, in the details
+            return e.get("short") or ui.text("external_short")
         return e.get("short") or e["text"]
     if e.kind == "meetings":
         return e["name"]
@@ -81,6 +86,7 @@ class _Card:
     def __init__(self, flow: Flow, outcome: Outcome, answers):
         self.flow, self.model, self.outcome = flow, flow.model, outcome
         self.seen: dict[str, str] = {}  # normalised text -> where it stands (a label)
+        self.sentences: dict[str, str] = {}  # normalised sentence -> where it stands
         self.scope = None  # the municipality chosen on the way (an id, or "anden")
         for q, o in answers:
             if q.scope == "municipality":
@@ -108,8 +114,22 @@ class _Card:
             return m
         return None
 
+    def fresh(self, text: str, where: str) -> tuple[str, str | None]:
+        """The sentences of a text not yet on the card, and where the first dropped one stands."""
+        kept, first = [], None
+        for sentence in SENTENCE.split(text):
+            key = _norm(sentence)
+            if len(key) >= SAME_SENTENCE and key in self.sentences:
+                first = first or self.sentences[key]
+                continue
+            kept.append(sentence)
+            if len(key) >= SAME_SENTENCE:
+                self.sentences[key] = where
+        return " ".join(kept), first
+
     def item(self, ref: str, where: str) -> dict:
-        """A reference as an item; a text already on the card becomes a pointer to it."""
+        """A reference as an item; a text already on the card becomes a pointer to it, and
+        sentences already on the card are left out (a quotation from another document is whole)."""
         item = ref_item(self.model, ref)
         item["notes"] = [n for n in (self.note(n, where) for n in item["notes"]) if n]
         key = _norm(_item_text(item))
@@ -119,6 +139,11 @@ class _Card:
             if len(key) >= 40 and at == "short" and key in shown:  # stated in the summary (e.g. a deadline)
                 return {"see": at, "cites": item["cites"]}
         self.seen[key] = where
+        if item["text"] and item["kind"] != "external":
+            rest, at = self.fresh(item["text"], where)
+            if not rest:
+                return {"see": at, "cites": item["cites"]}
+            item["text"] = rest
         return item
 
     def note(self, note: dict, where: str) -> dict | None:
@@ -172,21 +197,27 @@ class _Card:
         """At most five lines: what to do, where, who convenes, consent, underretning."""
         labels = ui.all_text()["short"]
         meetings = [self.model.get("meetings", m) for m in self.meetings()]
-        lines = [{"label": None, "text": self.outcome.summary}]
+        lines = [{"label": None, "flag": None, "text": self.outcome.summary}]
         where = [r for key in WHERE_ROWS for r in self.rows.get(key, [])
                  if not self.elsewhere(r) and (not r.startswith("rules:") or self.model.ref(r).get("short"))]
         if where:
-            lines.append({"label": labels["where"], "text": " · ".join(dict.fromkeys(_short(self.model, r) for r in where))})
+            lines.append({"label": labels["where"], "flag": None, "text": " · ".join(dict.fromkeys(_short(self.model, r) for r in where))})
         for key, card_key, field in (("convener", "indkalder", "convener"), ("consent", "samtykke", "consent"),
                                      ("underretning", "underretning", "underretning")):
             refs = self.rows.get(card_key) or [f"rules:{r}" for m in meetings[:1] for r in (m.get(field) or [])]
             refs = [r for r in refs if not self.elsewhere(r)]
             if refs:
-                lines.append({"label": labels[key], "text": " ".join(dict.fromkeys(_short(self.model, r) for r in refs))})
-        lines = lines[:SHORT_LINES]
-        for line in lines:
+                kinds = {self.model.ref(r).get("kind") for r in refs}
+                flag = "ambiguity" if "ambiguity" in kinds else "silent" if kinds == {"silent"} else None
+                lines.append({"label": labels[key], "flag": flag,
+                              "text": " ".join(dict.fromkeys(_short(self.model, r) for r in refs))})
+        out = []
+        for line in lines[:SHORT_LINES]:
             self.seen.setdefault(_norm(line["text"]), "short")
-        return lines
+            line["text"], _ = self.fresh(line["text"], "short")
+            if line["text"]:
+                out.append(line)
+        return out
 
     def profile(self, meeting_id: str, alone: bool) -> dict:
         """Every row of a meeting's profile: the card's own row where it has one (when it names
@@ -223,7 +254,7 @@ class _Card:
             if link and link not in seen:
                 seen.add(link)
                 out.append({"text": _short(self.model, ref) if e.kind != "forms" else e["name"], "href": link})
-        guides = registry.guides()
+        guides = {**registry.guides(), **getattr(self.flow, "siblings", {})}  # a loaded folder's own guides too
         for guide_id in self.outcome.related:
             other = guides.get(guide_id)
             link = href(self.flow.page, other.page) if other else None

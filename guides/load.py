@@ -81,6 +81,7 @@ def _load(files: Files, folder: str | None) -> Loaded:
         if flow.id in loaded.guides:
             raise FlowError(f"guide id {flow.id!r} is used twice ({loaded.guides[flow.id].file}, {flow.file})")
         loaded.guides[flow.id] = flow
+        flow.siblings = loaded.guides  # related guides are looked up among these first
     loaded.validate()
     return loaded
 
