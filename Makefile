@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build test test-python test-pyodide browser bench screenshots clean
+.PHONY: setup serve build test browser bench screenshots clean
 
 setup: $(VENV)/.installed node_modules/.installed
 

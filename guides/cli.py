@@ -2,16 +2,14 @@
 
     python -m guides list
     python -m guides answer <guide> [<question>=<option> ...] [--json]
-    python -m guides validate
+    python -m guides validate [PATH]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from html import unescape
 
 from . import registry
 from .engine import Outcome, Question
@@ -32,13 +30,12 @@ def cmd_list(_args) -> int:
 
 
 def outcome_dict(flow, step) -> dict:
-    from .html import outcome_rules, ref_text
+    from .present import outcome_rules, plain_text, ref_item
 
     def item(ref):
         e = flow.model.ref(ref)
-        text, uncertain = ref_text(flow.model, ref)
-        text = unescape(re.sub(r"<[^>]+>", "", text))  # plain text for the terminal and JSON
-        return {"ref": ref, "text": text, "uncertain": uncertain, "cite": [c.as_dict() for c in e.cite]}
+        uncertain = ref_item(flow.model, ref, notes=False)["uncertain"]
+        return {"ref": ref, "text": plain_text(flow.model, ref), "uncertain": uncertain, "cite": [c.as_dict() for c in e.cite]}
 
     o: Outcome = step.node
     return {
@@ -83,7 +80,8 @@ def cmd_answer(args) -> int:
     return 0
 
 
-def cmd_validate(_args) -> int:
+def cmd_validate(args) -> int:
+    # With a PATH, the workshop's twin checks that folder (or zip): see guides/workshop/cli.py.
     registry.validate_all()
     print(f"ok: {len(registry.models())} models, {len(registry.guides())} guides")
     return 0

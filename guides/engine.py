@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from . import schema
+from . import schema, summaries
 from .data import Checker, read_toml
 from .errors import AnswerError, FlowError
 from .model import Model, load_model
@@ -135,42 +135,22 @@ class Flow:
     def _load(self, content: str) -> None:
         data, self.file = read_toml(self.package, content)
         check = Checker(self.file, default_doc=self.model.doc.id)
-        meta = check.table("guide", data.get("guide", {}), schema.GUIDE)
-        self.questions: dict[str, Question] = {}
+        guide = check.table("", data, schema.GUIDE_FILE)
+        meta = guide.get("guide") or {}
+        self.questions: dict[str, Question] = {
+            qid: Question(qid, q.get("text") or "", q.get("hint"),
+                          tuple(Option(o.get("id") or "", o.get("label") or "", o.get("hint")) for o in q.get("options") or []),
+                          q.get("scope"))
+            for qid, q in (guide.get("questions") or {}).items()
+        }
         self.outcomes: dict[str, Outcome] = {}
-        for key in data:
-            if key not in ("guide", "questions", "outcomes"):
-                check.problem(key, "unknown table (known: guide, questions, outcomes)")
-        for qid, raw in data.get("questions", {}).items():
-            where = f"questions.{qid}"
-            check.check_id(where, qid)
-            spec = {k: v for k, v in schema.QUESTION.items() if k != "options"}
-            q = check.table(where, {k: v for k, v in raw.items() if k != "options"}, spec)
-            options = []
-            raw_options = raw.get("options")
-            if not isinstance(raw_options, list) or len(raw_options) < 2:
-                check.problem(f"{where}.options", "a question needs a list of at least two options")
-                raw_options = []
-            for i, o in enumerate(raw_options):
-                opt = check.table(f"{where}.options[{i}]", o, schema.OPTION)
-                if opt.get("id"):
-                    check.check_id(f"{where}.options[{i}].id", opt["id"])
-                    if any(x.id == opt["id"] for x in options):
-                        check.problem(f"{where}.options[{i}].id", f"option id {opt['id']!r} is used twice")
-                    options.append(Option(opt["id"], opt.get("label") or "", opt.get("hint")))
-            self.questions[qid] = Question(qid, q.get("text") or "", q.get("hint"), tuple(options), q.get("scope"))
-        for oid, raw in data.get("outcomes", {}).items():
-            where = f"outcomes.{oid}"
-            check.check_id(where, oid)
-            spec = {k: v for k, v in schema.OUTCOME.items() if k != "card"}
-            o = check.table(where, {k: v for k, v in raw.items() if k != "card"}, spec)
-            card = self._card(check, f"{where}.card", raw.get("card"))
-            for i, rid in enumerate(o.get("why") or []):
-                if not self.model.has("rules", rid):
-                    check.problem(f"{where}.why[{i}]", f"refers to rules {rid!r}, which is not defined in {self.model.file}")
-            self.outcomes[oid] = Outcome(
-                oid, o.get("title") or "", o.get("summary") or "", card, tuple(o.get("why") or ()), tuple(o.get("related") or ())
-            )
+        for oid, o in (guide.get("outcomes") or {}).items():
+            card = tuple(CardRow(key, tuple(refs)) for key, refs in (o.get("card") or {}).items())
+            summary = summaries.render(check, f"outcomes.{oid}.summary", o.get("summary") or "", self.model)
+            self.outcomes[oid] = Outcome(oid, o.get("title") or "", summary, card, tuple(o.get("why") or ()), tuple(o.get("related") or ()))
+        for where, kind, key in check.refs:
+            if not self.model.has(kind, key):
+                check.problem(where, f"refers to {kind} {key!r}, which is not defined in {self.model.file}")
         if meta.get("start") and meta["start"] not in self.questions:
             check.problem("guide.start", f"unknown question {meta['start']!r}")
         for qid in self.questions.keys() & self.outcomes.keys():
@@ -181,31 +161,6 @@ class Flow:
         self.intro = meta["intro"]
         self.start = meta["start"]
         self.page = meta.get("page")
-
-    def _card(self, check: Checker, where: str, raw) -> tuple[CardRow, ...]:
-        from .ui import card_labels  # the card's keys are part of the interface text
-
-        if not isinstance(raw, dict) or not raw:
-            check.problem(where, "an outcome needs a card with at least one row")
-            return ()
-        rows = []
-        labels = card_labels()
-        for key, refs in raw.items():
-            if key not in labels:
-                check.problem(f"{where}.{key}", f"unknown card row (known: {', '.join(labels)})")
-                continue
-            if not isinstance(refs, list) or not refs:
-                check.problem(f"{where}.{key}", "expected a non-empty list of 'collection:id' references")
-                continue
-            for i, ref in enumerate(refs):
-                kind, _, key_id = str(ref).partition(":")
-                if kind not in schema.CARD_REFS:
-                    check.problem(f"{where}.{key}[{i}]", f"{ref!r} must start with one of {', '.join(schema.CARD_REFS)} and ':'")
-                elif not self.model.has(kind, key_id):
-                    check.problem(f"{where}.{key}[{i}]", f"refers to {kind} {key_id!r}, which is not defined in {self.model.file}")
-            rows.append(CardRow(key, tuple(refs)))
-        # Rows keep the file's order: the author puts first what matters most (e.g. underretning).
-        return tuple(rows)
 
     # -- wiring -------------------------------------------------------------------------------
 

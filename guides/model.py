@@ -7,10 +7,9 @@ The handbook's tables (macros) and the guides' outcome cards both read from here
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from . import schema
-from .data import Checker, Entry, documents, read_toml
+from .data import Checker, Entry, documents, files_of, read_toml
 from .errors import ModelError
 
 
@@ -45,7 +44,7 @@ class Model:
 
 def _model_files(package: str) -> list[str]:
     """``model.toml`` first, then any ``model-*.toml`` (a large model may split its data)."""
-    names = sorted(p.name for p in resources.files(package).iterdir() if p.name.startswith("model-") and p.name.endswith(".toml"))
+    names = sorted(n for n in files_of(package).names() if n.startswith("model-") and n.endswith(".toml"))
     return ["model.toml", *names]
 
 
@@ -53,44 +52,31 @@ def _model_files(package: str) -> list[str]:
 def load_model(package: str) -> Model:
     """Load and validate a model package's data files; raise ModelError listing all problems."""
     files = _model_files(package)
-    data, file = read_toml(package, files[0])
-    meta_raw = data.get("model")
-    check = Checker(file)
-    if meta_raw is None:
-        check.problem("model", "the [model] table is missing")
-        check.fail_if_problems()
-    meta = check.table("model", meta_raw, schema.MODEL)
-    if meta.get("doc") and meta["doc"] not in documents():
-        check.problem("model.doc", f"unknown source document {meta['doc']!r} (see guides/sources.toml)")
-    check.fail_if_problems()
-
+    meta: dict = {}
     collections: dict[str, dict[str, Entry]] = {}
     problems: list[str] = []
     refs = []
     for name in files:
-        if name != files[0]:
-            data, file = read_toml(package, name)
-            if "model" in data:
-                problems.append(f"{file}: model: only {files[0]} may hold the [model] table")
+        data, file = read_toml(package, name)
+        if name == files[0]:
+            first = Checker(file)
+            if "model" not in data:
+                first.problem("model", "the [model] table is missing")
+                first.fail_if_problems()
+            meta = first.table("model", data["model"], schema.MODEL)
+            if meta.get("doc") and meta["doc"] not in documents():
+                first.problem("model.doc", f"unknown source document {meta['doc']!r} (see guides/sources.toml)")
+            first.fail_if_problems()
+        elif "model" in data:
+            problems.append(f"{file}: model: only {files[0]} may hold the [model] table")
         check = Checker(file, default_doc=meta["doc"])
-        for kind, entries in data.items():
-            if kind == "model":
-                continue
-            spec = schema.COLLECTIONS.get(kind)
-            if spec is None:
-                known = ", ".join(sorted(schema.COLLECTIONS))
-                check.problem(kind, f"unknown collection (known: model, {known})")
-                continue
-            if not isinstance(entries, dict):
-                check.problem(kind, "expected a table of entries")
-                continue
+        body = {k: v for k, v in data.items() if k != "model"}
+        spec = {k: f for k, f in schema.MODEL_FILE.fields.items() if k != "model"}
+        for kind, entries in check.table("", body, spec).items():
             target = collections.setdefault(kind, {})
-            for key, raw in entries.items():
-                where = f"{kind}.{key}"
-                check.check_id(where, key)
+            for key, fields in entries.items():
                 if key in target:
-                    check.problem(where, f"{kind} {key!r} is defined twice")
-                fields = check.table(where, raw, spec)
+                    check.problem(f"{kind}.{key}", f"{kind} {key!r} is defined twice")
                 target[key] = Entry(kind=kind, id=key, fields=fields, cite=fields.get("cite", ()))
         problems += check.problems
         refs += [(file, where, kind, key) for where, kind, key in check.refs]

@@ -1,27 +1,60 @@
-"""The schema of model data files: which collections exist and what each entry holds.
+"""The schema of every data file: model data, guide text, and every table nested in them.
 
-One place for the shape of the data. A model file (``model.toml``) holds a ``[model]`` table
-and any of the collections below; every entry is checked against its field types when the
-model is loaded, and every reference (``ref:roles``) must name an entry of that collection.
+One place for the shape of the data. Every field has a type, a Danish label and a one-line
+Danish help text; the same schema drives the checker (``data.Checker``: every problem as
+``<file>: <path.to.field>: <problem>``), the reference page "Dataformat" (``docs/dataformat.md``)
+and, as plain data (``describe()``), the forms of a model-editing workshop.
 
 Field types:
-  str, int, bool      a value of that type
-  list[str]           a list of strings
-  ref:C / list[ref:C] the id of an entry (or ids of entries) of collection C in the same model
+  str, int, bool      a value of that type (a text must not be empty)
+  id                  an id: lower-case letters, digits and hyphens
+  list[T]             a list of T
+  ref:C               the id of an entry of collection C in the same model
+  cardref             a "collection:id" reference into the model (collections: ``CARD_REFS``)
   enum:a,b,c          one of the given strings
-  cites               one citation table or a list of them (see ``CITATION``)
-  list[table:N]       a list of tables, each checked against ``NESTED[N]``
-A trailing ``?`` makes a field optional. A missing optional list is an empty list.
+  cites               one citation table or a list of them (``TABLES["citation"]``)
+  table:N             a table checked against ``TABLES[N]``
+  map[T]              a table of entries keyed by their id (each key an ``id``), each a T
+  card                an outcome card: row key (``ui.toml [card]``) -> list[cardref], in file order
+A trailing ``?`` makes a field optional; a missing optional list is an empty list.
 """
 
-CITATION = {
-    # The source document's number in sources.toml; defaults to the model's own document.
-    "doc": "str?",
-    # Where in the document: a heading or table as the document names it.
-    "section": "str",
-    # Words copied exactly from the document (checked against the source by the tests).
-    "quote": "str",
-}
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    type: str
+    label: str  # Danish, for forms and the reference page
+    help: str  # Danish, one line
+    min: int = 0  # a list's least length
+    unique: str | None = None  # a list of tables: this field's value may appear only once
+
+    @property
+    def optional(self) -> bool:
+        return self.type.endswith("?")
+
+    @property
+    def base(self) -> str:
+        return self.type.rstrip("?")
+
+
+@dataclass(frozen=True)
+class Table:
+    label: str
+    help: str
+    fields: dict[str, Field]
+
+
+F = Field
+
+CITATION = Table("Kildehenvisning", "Hvor i kildedokumentet noget står, med kildens egne ord.", {
+    "doc": F("str?", "Dokument", "Kildedokumentets nummer i guides/sources.toml; uden det modellens eget dokument."),
+    "section": F("str", "Afsnit", "Afsnittet eller tabellen, som dokumentet selv kalder det."),
+    "quote": F("str", "Citat", "Ord skrevet præcis af fra dokumentet (testene finder dem i kilden)."),
+})
 
 # Who takes part, as the source words it (one group of roles per qualifier). ``takes_part``:
 #   always     the source says they always / as fixed participants take part ("deltager altid")
@@ -32,188 +65,212 @@ CITATION = {
 #   open       the source's own open wording ("Deltagere kan være ...")
 # ``wording`` is the source's own qualifier, copied exactly; the card shows it instead of the
 # default label. Required for condition and open.
-PARTICIPANT_GROUP = {
-    "takes_part": "enum:always,invited,condition,one_of,examples,open",
-    "roles": "list[ref:roles]",
-    "wording": "str?",
-}
+PARTICIPANT_GROUP = Table("Deltagergruppe", "En gruppe roller, der deltager på samme måde, som kilden siger det.", {
+    "takes_part": F("enum:always,invited,condition,one_of,examples,open", "Hvordan de deltager",
+                    "altid, kan inviteres, på en betingelse, én af flere, eksempler eller kildens åbne formulering."),
+    "roles": F("list[ref:roles]", "Roller", "Rollerne i gruppen (id'er fra roles)."),
+    "wording": F("str?", "Kildens ord", "Kildens egen formulering af, hvordan de deltager, skrevet præcis af (kræves ved betingelse og åben)."),
+})
 
-NESTED = {"participant_group": PARTICIPANT_GROUP}
+MODEL = Table("Model", "Modellen selv: navn, kommune og kildedokument.", {
+    "id": F("str", "Id", "Modellens id, som sider og guides bruger (fx randers)."),
+    "title": F("str", "Titel", "Modellens navn, som kilden skriver det."),
+    "municipality": F("str", "Kommune", "Kommunen eller afsenderen, som kilden nævner den."),
+    "doc": F("str", "Kildedokument", "Kildedokumentets nummer i guides/sources.toml."),
+    "summary": F("str", "Kort om modellen", "Én sætning om, hvad modellen er (vises i oversigten over modeller)."),
+})
 
-MODEL = {
-    "id": "str",
-    "title": "str",
-    "municipality": "str",
-    "doc": "str",
-    "summary": "str",
-}
-
-COLLECTIONS = {
-    # People and organisational units that take part in the model.
-    "roles": {
-        "name": "str",
-        "description": "str?",
-        # What the role is responsible for, each a rule with its own citation (e.g. Nordfyn's functions).
-        "responsibilities": "list[ref:rules]?",
-        "cite": "cites",
-    },
-    # Forms and templates (Randers' coloured forms, a trivselsskema ...).
-    "forms": {
-        "name": "str",
-        "colour": "str?",
-        "purpose": "str",
-        "page": "str?",
-        "cite": "cites",
-    },
-    # A deadline as the source states it.
-    "deadlines": {
-        "text": "str",
-        "cite": "cites",
-    },
-    # A legal reference, exactly as the source gives it.
-    "legal": {
-        "law": "str",
-        "paragraph": "str",
-        "context": "str",
-        "cite": "cites",
-    },
-    # A statement the handbook and the guides apply. ``silent`` states what the source does
-    # not regulate; ``ambiguity`` what it says in two ways.
-    # ``external`` is what another source document says on a point this model is silent on:
-    # its text is that document's words, quoted, and its citation names that document.
-    # ``short`` is the rule in a few words, for an outcome's "Kort fortalt" box.
-    # ``municipality`` marks one municipality's practice (a model describing several, e.g. 002).
-    "rules": {
-        "text": "str",
-        "kind": "enum:rule,exception,silent,ambiguity,external",
-        "short": "str?",
-        "municipality": "ref:municipalities?",
-        "cite": "cites",
-    },
-    # The municipalities whose practice a model describes (e.g. the five of Opsporingsmodellen).
-    "municipalities": {
-        "name": "str",
-        "cite": "cites",
-    },
-    # Concrete efforts (tilbud, indsatser, fora) a model lists for a level and an area
-    # (e.g. Randers' overview per level: dagtilbud, skole, sundhedspleje, familie ...).
-    "efforts": {
-        "level": "ref:levels",
-        "area": "str",
-        "items": "list[str]",
-        "cite": "cites",
-    },
-    # A meeting or forum.
-    "meetings": {
-        "name": "str",
-        "purpose": "list[str]",
-        "convener": "list[ref:rules]",
-        "leader": "list[ref:rules]",
-        "forms": "list[ref:forms]?",
-        "deadlines": "list[ref:deadlines]?",
-        # The meeting profile an outcome shows; a missing field reads "Ikke nævnt i kilden".
-        "agenda": "list[ref:rules]?",        # who writes and sends the agenda, and when
-        "minutes": "list[ref:rules]?",       # who writes the minutes, and when
-        "parents_child": "list[ref:rules]?", # do parents and the child take part
-        "consent": "list[ref:rules]?",
-        "underretning": "list[ref:rules]?",
-        "page": "str?",                      # the handbook page about it (docs path, e.g. "randers/niveau-3.md")
-        "cite": "cites",
-    },
-    # A level or stage of an escalation model.
-    "levels": {
-        "number": "int",
-        "title": "str",
-        "purpose": "list[str]",
-        "outcomes": "list[str]",
-        "procedure_next": "list[ref:rules]?",
-        "meetings": "list[ref:meetings]?",
-        "forms": "list[ref:forms]?",
-        "legal": "list[ref:legal]?",
-        "consent": "list[ref:rules]?",
-        "page": "str?",
-        "cite": "cites",
-    },
-    # Who takes part, in one setting (e.g. level 3 in daycare and school).
-    "participants": {
-        "title": "str",
-        "level": "ref:levels?",
-        "meeting": "ref:meetings?",
-        "groups": "list[table:participant_group]",
-        "convener": "list[ref:rules]?",
-        "notes": "list[ref:rules]?",
-        "cite": "cites",
-    },
-    # A method of a model that is a catalogue of methods (e.g. Opsporingsmodellen, source 002).
-    "methods": {
-        "number": "int",
-        "name": "str",
-        "goal": "str",
-        "background": "str",
-        "method": "str",
-        "result": "str",
-        "page": "str?",
-        "cite": "cites",
-    },
-    # One municipality's practice of a method, as the municipality describes it in the source.
-    "practices": {
-        "method": "ref:methods",
-        "municipality": "str",  # its name as the source gives it; rules.municipality names the entry
-        "title": "str",
-        "how": "list[str]",
-        "organisation": "list[str]?",
-        "experience": "list[str]?",
-        "prerequisites": "list[str]?",
-        "usable": "list[str]?",
-        "not_usable": "list[str]?",
-        "advice": "list[str]?",
-        "rules": "list[ref:rules]?",
-        "cite": "cites",
-    },
-    # One row of a side-by-side table of meetings (e.g. Samarbejdsmøde vs Netværksmøde), as the
-    # source sets them side by side. ``table`` groups the rows; ``cells`` holds one rule per
-    # compared meeting, in the order the page's macro names the meetings (tables.comparison).
-    "comparisons": {
-        "table": "str",
-        "label": "str",
-        "cells": "list[ref:rules]",
-        "cite": "cites",
-    },
+COLLECTIONS: dict[str, Table] = {
+    "roles": Table("Roller", "Personer og enheder, der indgår i modellen.", {
+        "name": F("str", "Navn", "Rollens navn, som kilden skriver det."),
+        "description": F("str?", "Beskrivelse", "Hvad rollen er, med kildens ord."),
+        "responsibilities": F("list[ref:rules]?", "Ansvar", "Regler om, hvad rollen har ansvar for, hver med sin kilde."),
+        "cite": F("cites", "Kilde", "Hvor rollen er beskrevet."),
+    }),
+    "forms": Table("Skemaer", "Skemaer og skabeloner, modellen bruger.", {
+        "name": F("str", "Navn", "Skemaets navn."),
+        "colour": F("str?", "Farve", "Skemaets farve, hvis kilden giver det en (fx gul)."),
+        "purpose": F("str", "Hvornår og til hvad", "Hvornår skemaet bruges, og til hvad."),
+        "page": F("str?", "Side", "Håndbogens side om skemaet (sti under docs/, fx randers/skemaer.md)."),
+        "cite": F("cites", "Kilde", "Hvor skemaet er beskrevet."),
+    }),
+    "deadlines": Table("Frister", "Frister, som kilden angiver dem.", {
+        "text": F("str", "Frist", "Fristen i én sætning."),
+        "cite": F("cites", "Kilde", "Hvor fristen står."),
+    }),
+    "legal": Table("Lovgrundlag", "Lovhenvisninger, præcis som kilden giver dem.", {
+        "law": F("str", "Lov", "Loven, som kilden nævner den (fx Serviceloven)."),
+        "paragraph": F("str", "Paragraf", "Paragraffen, som kilden skriver den (fx § 50)."),
+        "context": F("str", "Hvor modellen bruger den", "Hvad modellen bruger paragraffen til."),
+        "cite": F("cites", "Kilde", "Hvor henvisningen står."),
+    }),
+    # ``silent`` states what the source does not regulate; ``ambiguity`` what it says in two ways;
+    # ``external`` what another source document says on a point this model is silent on (its text
+    # is that document's words, quoted; its citation names that document).
+    "rules": Table("Regler", "Det, håndbogen og guiderne bygger på: hver regel med sin kilde.", {
+        "text": F("str", "Tekst", "Reglen i klart dansk, tro mod kilden."),
+        "kind": F("enum:rule,exception,silent,ambiguity,external", "Slags",
+                  "regel, undtagelse, kilden er tavs, kilden er uklar, eller et andet dokuments ord."),
+        "short": F("str?", "Kort", "Reglen med få ord til svarets boks \"Kort fortalt\"."),
+        "municipality": F("ref:municipalities?", "Kommune", "Kun denne kommunes praksis (id fra municipalities)."),
+        "cite": F("cites", "Kilde", "Hvor reglen står (ved external: det andet dokument)."),
+    }),
+    "municipalities": Table("Kommuner", "Kommuner, hvis praksis modellen beskriver.", {
+        "name": F("str", "Navn", "Kommunens navn."),
+        "cite": F("cites", "Kilde", "Hvor kommunen nævnes."),
+    }),
+    "efforts": Table("Indsatser", "Konkrete tilbud og indsatser på et niveau og et område.", {
+        "level": F("ref:levels", "Niveau", "Niveauet, indsatserne hører til."),
+        "area": F("str", "Område", "Området (fx dagtilbud, skole, sundhedspleje)."),
+        "items": F("list[str]", "Indsatser", "Indsatserne, som kilden nævner dem."),
+        "cite": F("cites", "Kilde", "Hvor indsatserne står."),
+    }),
+    "meetings": Table("Møder", "Møder og fora: hvem indkalder, leder og deltager, og hvad der gælder.", {
+        "name": F("str", "Navn", "Mødets navn, som kilden skriver det."),
+        "purpose": F("list[str]", "Formål", "Mødets formål, punkt for punkt."),
+        "convener": F("list[ref:rules]", "Hvem indkalder", "Regler om, hvem der indkalder."),
+        "leader": F("list[ref:rules]", "Hvem leder mødet", "Regler om, hvem der leder mødet."),
+        "forms": F("list[ref:forms]?", "Skemaer", "Skemaer, mødet bruger."),
+        "deadlines": F("list[ref:deadlines]?", "Frister", "Frister for mødet."),
+        "agenda": F("list[ref:rules]?", "Dagsorden", "Hvem laver og sender dagsorden, og hvornår (mangler: \"Ikke nævnt i kilden\")."),
+        "minutes": F("list[ref:rules]?", "Referat", "Hvem skriver referat, og hvornår."),
+        "parents_child": F("list[ref:rules]?", "Forældre og barn", "Deltager forældrene og barnet."),
+        "consent": F("list[ref:rules]?", "Samtykke", "Hvad der gælder om forældrenes samtykke."),
+        "underretning": F("list[ref:rules]?", "Underretning", "Hvad der gælder om underretning."),
+        "page": F("str?", "Side", "Håndbogens side om mødet (sti under docs/)."),
+        "cite": F("cites", "Kilde", "Hvor mødet er beskrevet."),
+    }),
+    "levels": Table("Niveauer", "Niveauer eller trin i en model, der trappes op.", {
+        "number": F("int", "Nummer", "Niveauets nummer."),
+        "title": F("str", "Titel", "Niveauets titel."),
+        "purpose": F("list[str]", "Indhold og formål", "Hvad niveauet er til, punkt for punkt."),
+        "outcomes": F("list[str]", "Mulige udfald", "Hvad niveauet kan føre til."),
+        "procedure_next": F("list[ref:rules]?", "Videre til næste niveau", "Regler for at gå videre til næste niveau."),
+        "meetings": F("list[ref:meetings]?", "Møder", "Møderne på niveauet."),
+        "forms": F("list[ref:forms]?", "Skemaer", "Skemaerne på niveauet."),
+        "legal": F("list[ref:legal]?", "Lovgrundlag", "Lovhenvisninger for niveauet."),
+        "consent": F("list[ref:rules]?", "Samtykke", "Hvad der gælder om samtykke på niveauet."),
+        "page": F("str?", "Side", "Håndbogens side om niveauet (sti under docs/)."),
+        "cite": F("cites", "Kilde", "Hvor niveauet er beskrevet."),
+    }),
+    "participants": Table("Deltagere", "Hvem der deltager i én sammenhæng (et niveau, et møde).", {
+        "title": F("str", "Hvor", "Sammenhængen (fx niveau 3 i dagtilbud og skole)."),
+        "level": F("ref:levels?", "Niveau", "Niveauet, hvis det gælder et niveau."),
+        "meeting": F("ref:meetings?", "Møde", "Mødet, hvis det gælder et møde."),
+        "groups": F("list[table:participant_group]", "Grupper", "Hvem der deltager, gruppe for gruppe, med kildens forbehold."),
+        "convener": F("list[ref:rules]?", "Hvem indkalder", "Regler om, hvem der indkalder."),
+        "notes": F("list[ref:rules]?", "Bemærk", "Regler, der hører til deltagerne (fx barnets perspektiv)."),
+        "cite": F("cites", "Kilde", "Hvor deltagerne står."),
+    }),
+    "methods": Table("Metoder", "Metoderne i en model, der er et katalog af metoder.", {
+        "number": F("int", "Nummer", "Metodens nummer i kataloget."),
+        "name": F("str", "Navn", "Metodens navn."),
+        "goal": F("str", "Mål", "Metodens mål."),
+        "background": F("str", "Baggrund", "Baggrunden for metoden."),
+        "method": F("str", "Metoden", "Hvordan metoden bruges."),
+        "result": F("str", "Forventet resultat", "Hvad metoden forventes at give."),
+        "page": F("str?", "Side", "Håndbogens side om metoden (sti under docs/)."),
+        "cite": F("cites", "Kilde", "Hvor metoden er beskrevet."),
+    }),
+    "practices": Table("Praksis", "Én kommunes praksis med en metode, som kommunen selv beskriver den.", {
+        "method": F("ref:methods", "Metode", "Metoden, praksissen hører til."),
+        "municipality": F("str", "Kommune", "Kommunens navn, som kilden skriver det."),
+        "title": F("str", "Titel", "Praksissens titel."),
+        "how": F("list[str]", "Sådan arbejder de", "Hvordan kommunen arbejder, punkt for punkt."),
+        "organisation": F("list[str]?", "Organisering og ressourcer", "Organisering og ressourcer."),
+        "experience": F("list[str]?", "Erfaringer", "Kommunens erfaringer."),
+        "prerequisites": F("list[str]?", "Forudsætninger", "Hvad der skal til."),
+        "usable": F("list[str]?", "Kan bruges", "Hvad praksissen kan bruges til."),
+        "not_usable": F("list[str]?", "Kan ikke bruges", "Hvad den ikke kan bruges til, eller hvad man skal være opmærksom på."),
+        "advice": F("list[str]?", "Gode råd", "Kommunens gode råd."),
+        "rules": F("list[ref:rules]?", "Regler og forbehold", "Regler og forbehold i praksissen."),
+        "cite": F("cites", "Kilde", "Hvor praksissen er beskrevet."),
+    }),
+    # One row of a side-by-side table of meetings, as the source sets them side by side;
+    # ``cells`` holds one rule per compared meeting, in the order the page's macro names them.
+    "comparisons": Table("Sammenligninger", "Én række i en tabel, der stiller møder side om side, som kilden gør.", {
+        "table": F("str", "Tabel", "Tabellens navn; rækker med samme navn hører sammen."),
+        "label": F("str", "Række", "Rækkens overskrift."),
+        "cells": F("list[ref:rules]", "Celler", "Én regel pr. møde, i sidens rækkefølge."),
+        "cite": F("cites", "Kilde", "Hvor tabellen står."),
+    }),
 }
 
 # Collections an outcome card may point into ("rules:id", "forms:id" ...).
 CARD_REFS = ("rules", "roles", "forms", "deadlines", "legal", "meetings", "levels", "participants", "efforts", "practices")
 
-GUIDE = {
-    "id": "str",
-    "title": "str",
-    "intro": "str",
-    "start": "str",
-    "page": "str?",  # the handbook page that holds it (docs path); cards link onward relative to it
+GUIDE = Table("Guide", "Guidens navn, indledning og første spørgsmål.", {
+    "id": F("str", "Id", "Guidens id, som siderne bruger i {{ guide(\"id\") }}."),
+    "title": F("str", "Titel", "Guidens titel (sidens overskrift)."),
+    "intro": F("str", "Indledning", "Hvad guiden hjælper med, i én eller to sætninger."),
+    "start": F("str", "Første spørgsmål", "Id'et på det spørgsmål, guiden begynder med."),
+    "page": F("str?", "Side", "Håndbogens side, der viser guiden (sti under docs/); kortene linker videre ud fra den."),
+})
+
+OPTION = Table("Svarmulighed", "Ét svar på et spørgsmål.", {
+    "id": F("id", "Id", "Svarets id i adresselinjen (små bogstaver, tal og bindestreg)."),
+    "label": F("str", "Tekst", "Svaret, som læseren ser det."),
+    "hint": F("str?", "Hjælpetekst", "En kort forklaring under svaret."),
+})
+
+QUESTION = Table("Spørgsmål", "Ét spørgsmål om situationen, besvaret med faste muligheder.", {
+    "text": F("str", "Spørgsmål", "Spørgsmålet, som læseren ser det."),
+    "hint": F("str?", "Hjælpetekst", "En kort forklaring under spørgsmålet."),
+    "scope": F("enum:municipality?", "Afgrænser", "municipality: svaret (en kommunes id eller \"anden\") afgrænser svaret til den kommune."),
+    "options": F("list[table:option]", "Svarmuligheder", "Mindst to svar, hvert med sit eget id.", min=2, unique="id"),
+})
+
+OUTCOME = Table("Svar", "Et udfald af guiden: titel, sammenfatning og svarkort.", {
+    "title": F("str", "Titel", "Svaret i én linje."),
+    "summary": F("str", "Sammenfatning", "Hvad læseren skal gøre; kan henvise til data med {{ ref(\"deadlines:id\") }} eller {{ ref(\"rules:id\") }}."),
+    "card": F("card", "Svarkort", "Kortets rækker (nøgler fra ui.toml [card]), hver en liste af henvisninger \"samling:id\", i filens rækkefølge."),
+    "why": F("list[ref:rules]?", "Hvorfor", "Regler bag svaret, uanset vejen hertil."),
+    "related": F("list[str]?", "Videre til", "Id'er på guides, læseren kan gå videre til."),
+})
+
+TABLES: dict[str, Table] = {
+    "citation": CITATION,
+    "participant_group": PARTICIPANT_GROUP,
+    "model": MODEL,
+    **COLLECTIONS,
+    "guide": GUIDE,
+    "question": QUESTION,
+    "option": OPTION,
+    "outcome": OUTCOME,
 }
 
-QUESTION = {
-    "text": "str",
-    "hint": "str?",
-    # "municipality": the answer (an option id = a ``municipalities`` id, or "anden") scopes the
-    # outcome: that municipality's rules first, the others folded under "Sådan gør de andre kommuner".
-    "scope": "enum:municipality?",
-    "options": "options",
-}
+# The files themselves. A model file holds [model] (only model.toml) and any collections;
+# a guide file holds [guide], [questions.<id>] and [outcomes.<id>].
+MODEL_FILE = Table("Modelfil", "model.toml (og model-*.toml): modellens data.", {
+    "model": F("table:model?", "Model", "Modellen selv (kun i model.toml, og der skal den stå)."),
+    **{name: F(f"map[table:{name}]?", t.label, t.help) for name, t in COLLECTIONS.items()},
+})
 
-OPTION = {
-    "id": "str",
-    "label": "str",
-    "hint": "str?",
-}
+GUIDE_FILE = Table("Guidefil", "<guide>.toml: guidens tekst; ruterne står i <guide>.py ved siden af.", {
+    "guide": F("table:guide", "Guide", GUIDE.help),
+    "questions": F("map[table:question]", "Spørgsmål", QUESTION.help),
+    "outcomes": F("map[table:outcome]", "Svar", OUTCOME.help),
+})
 
-OUTCOME = {
-    "title": "str",
-    "summary": "str",
-    # Card rows: key -> list of "collection:id" references. Keys and their labels: ui.toml [card].
-    "card": "card",
-    # Rules that justify this outcome whatever the path (path-dependent ones come from routing).
-    "why": "list[ref:rules]?",
-    # Guides to go on to (guide ids), e.g. from a forum to "Hvem gør hvad?".
-    "related": "list[str]?",
-}
+FILES = {"model": MODEL_FILE, "guide": GUIDE_FILE}
+
+
+def describe() -> dict:
+    """The whole schema as plain data (JSON-ready): every table, every field's type, label and help."""
+
+    def table(t: Table) -> dict:
+        return {
+            "label": t.label,
+            "help": t.help,
+            "fields": {
+                name: {"type": f.base, "optional": f.optional, "label": f.label, "help": f.help,
+                       **({"min": f.min} if f.min else {}), **({"unique": f.unique} if f.unique else {})}
+                for name, f in t.fields.items()
+            },
+        }
+
+    return {
+        "files": {name: table(t) for name, t in FILES.items()},
+        "tables": {name: table(t) for name, t in TABLES.items()},
+        "card_refs": list(CARD_REFS),
+    }

@@ -6,7 +6,7 @@ from .data import read_toml
 
 
 @cache
-def _ui() -> dict:
+def all_text() -> dict:
     data, _ = read_toml("guides.content", "ui.toml")
     return data
 
@@ -16,12 +16,17 @@ def texts() -> dict[str, str]:
 
 
 def text(key: str) -> str:
-    return _ui()["text"][key]
+    return all_text()["text"][key]
 
 
 def card_labels() -> dict[str, str]:
-    return _ui()["card"]
+    return all_text()["card"]
 
 
 def card_labels_takes_part() -> dict[str, str]:
-    return _ui()["takes_part"]
+    return all_text()["takes_part"]
+
+
+def label(table: str, key: str) -> str:
+    """A label of the handbook's tables (``[tables]`` in ui.toml)."""
+    return all_text()["tables"][table][key]

@@ -8,16 +8,22 @@ import hashlib
 import json
 import zipfile
 from functools import cache
-from html import escape
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
-from . import __version__, api, ui
+from . import __version__, api
 from .engine import Flow
 from .html import fallback_html, step_html
+from .templating import render
 from .model import Model
 
 WHEEL = f"guides-{__version__}-py3-none-any.whl"
+# Pure-Python packages the guides import (pins: pyproject.toml). The build makes a wheel of each
+# from the installed distribution and compiles them into the trimmed library zip the worker loads,
+# beside the standard library (site_src/stdlib.mjs), so the browser imports them as bytecode.
+VENDORED = ("markupsafe", "jinja2")
+# Compiled parts a pure-Python wheel leaves out (MarkupSafe falls back to its _native module).
+_COMPILED = (".so", ".pyd", ".c", ".h", ".pyc")
 
 
 def _package_files() -> list[tuple[str, bytes]]:
@@ -30,7 +36,7 @@ def _package_files() -> list[tuple[str, bytes]]:
             if child.is_dir():
                 if child.name != "__pycache__":
                     visit(child, name + "/")
-            elif child.name.endswith((".py", ".toml")):
+            elif child.name.endswith((".py", ".toml", ".j2")):
                 out.append((name, child.read_bytes()))
 
     visit(root, "guides/")
@@ -41,6 +47,8 @@ def _package_files() -> list[tuple[str, bytes]]:
 def version() -> str:
     """A hash of the package's code and data: changes whenever a guide could answer differently."""
     h = hashlib.sha256()
+    for name in vendored_wheels():
+        h.update(name.encode() + b"\0")
     for name, data in _package_files():
         h.update(name.encode() + b"\0" + data)
     return h.hexdigest()[:12]
@@ -51,6 +59,45 @@ def build_wheel(path: Path) -> None:
     dist = f"guides-{__version__}.dist-info"
     files = _package_files()
     files.append((f"{dist}/METADATA", f"Metadata-Version: 2.1\nName: guides\nVersion: {__version__}\n".encode()))
+    _write_wheel(path, dist, files)
+
+
+def _vendored_files(name: str) -> tuple[str, list[tuple[str, bytes]]]:
+    """The pure-Python files of an installed distribution, and its dist-info folder name."""
+    dist = metadata.distribution(name)
+    info = f"{dist.metadata['Name'].lower().replace('-', '_')}-{dist.version}.dist-info"
+    files = []
+    for f in sorted(dist.files or [], key=str):
+        path = str(f)
+        if path.startswith("..") or "__pycache__" in path or path.endswith(_COMPILED):
+            continue
+        if ".dist-info/" in path:
+            base = path.split("/", 1)[1]
+            if base in ("RECORD", "INSTALLER", "REQUESTED", "WHEEL", "direct_url.json"):
+                continue
+            path = f"{info}/{base}"
+        files.append((path, f.locate().read_bytes()))
+    return info, files
+
+
+def vendored_wheels() -> list[str]:
+    """The file names of the vendored wheels, dependencies first (installed versions = the pins)."""
+    return [f"{metadata.distribution(n).metadata['Name'].lower()}-{metadata.version(n)}-py3-none-any.whl" for n in VENDORED]
+
+
+def write_vendored(directory: Path) -> list[Path]:
+    """The vendored packages as pure-Python wheels, dependencies first: what the build compiles
+    into the trimmed library zip the browser loads (``site_src/stdlib.mjs``)."""
+    paths = []
+    for name, file in zip(VENDORED, vendored_wheels()):
+        info, files = _vendored_files(name)
+        _write_wheel(directory / file, info, files)
+        paths.append(directory / file)
+    return paths
+
+
+def _write_wheel(path: Path, dist: str, files: list[tuple[str, bytes]]) -> None:
+    files = list(files)
     files.append((f"{dist}/WHEEL", b"Wheel-Version: 1.0\nGenerator: guides.web\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
     record = []
     for name, data in files:
@@ -77,24 +124,60 @@ def root_prefix(page_url: str) -> str:
 
 def guide_html(flow: Flow, page_url: str) -> str:
     """The guide's element: the first question ready to use, and every path as static HTML."""
-    first = step_html(flow, flow.resolve([]))
-    assets = root_prefix(page_url) + "assets/"
-    return (
-        f'<div class="g-guide" data-guide="{escape(flow.id)}" data-assets="{escape(assets)}" data-version="{version()}" data-wheel="{WHEEL}">'
-        f'<p class="g-intro">{escape(flow.intro)}</p>'
-        f'<p class="g-privacy">{escape(ui.text("privacy"))}</p>'
-        f'<div class="g-live" aria-live="polite" hidden>{first}</div>'
-        # Kept out of the search index (it repeats the outcomes). Material's search parser matches
-        # end tags by name, so the excluded element must be a tag never nested inside it.
-        f'<article class="g-all-wrap" data-search-exclude><details class="g-all" open>'
-        f'<summary>{escape(ui.text("fallback_heading"))}</summary>'
-        f"{fallback_html(flow)}</details></article></div>"
+    return render(
+        "guide.j2", flow.model.package, guide={"id": flow.id, "intro": flow.intro},
+        assets=root_prefix(page_url) + "assets/", version=version(), wheel=WHEEL,
+        first=step_html(flow, flow.resolve([])), fallback=fallback_html(flow),
     )
 
 
 def source_html(model: Model) -> str:
     d = model.doc
-    return (
-        f'<p class="g-source">Kilde: <em>{escape(d.title)}</em>, {escape(d.publisher)} '
-        f"({escape(d.dated)}). Dokument {escape(d.id)} i kildesamlingen.</p>"
-    )
+    return render("source.j2", model.package, doc={"id": d.id, "title": d.title, "publisher": d.publisher, "dated": d.dated})
+
+
+def pages(docs_dir) -> dict[str, dict[str, str]]:
+    """Which page holds each guide (its ``{{ guide("id") }}``) and each model's front page (the
+    ``index.md`` that names its source with ``{{ source("id") }}``), as docs paths."""
+    import re
+
+    docs = Path(docs_dir)
+    found: dict[str, dict[str, str]] = {"guides": {}, "models": {}}
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        src = page.relative_to(docs).as_posix()
+        for guide_id in re.findall(r'{{\s*guide\(\s*"([^"]+)"\s*\)\s*}}', text):
+            found["guides"].setdefault(guide_id, src)
+        if page.name == "index.md":
+            for model_id in re.findall(r'{{\s*source\(\s*"([^"]+)"\s*\)\s*}}', text):
+                found["models"].setdefault(model_id, src)
+    return found
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A docs path relative to another page's folder (what a Markdown link on that page needs)."""
+    import posixpath
+
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def models_markdown(page: str, docs_dir) -> str:
+    """The home page's table of models (Markdown, so the build checks every link), from the data."""
+    from . import registry
+
+    found = pages(docs_dir)
+    rows = []
+    for model in sorted(registry.models().values(), key=lambda m: m.doc.id):
+        guides = [f for f in registry.guides().values() if f.model is model]
+        front = found["models"].get(model.id)
+        if front is None:
+            raise ValueError(f"model {model.id!r}: no index.md names its source with {{{{ source(\"{model.id}\") }}}}")
+        links = []
+        for flow in guides:
+            where = flow.page or found["guides"].get(flow.id)
+            if where is None:
+                raise ValueError(f"guide {flow.id!r} is on no page")
+            links.append({"title": flow.title, "href": relative(page, where)})
+        rows.append({"title": model.title, "href": relative(page, front), "summary": model.summary,
+                     "municipality": model.municipality, "guides": links})
+    return render("models.md.j2", rows=rows)

@@ -7,7 +7,7 @@ with a message naming the file, the field and the problem.
 
 from guides import registry, tables
 from guides.training import site as training_site
-from guides.web import guide_html, source_html
+from guides.web import guide_html, models_markdown, source_html
 
 # Macro name -> table function taking a Model first. Pages write e.g. {{ roles_table("randers") }}.
 TABLES = {
@@ -56,6 +56,21 @@ def define_env(env):
     def guide(guide_id):
         """The interactive guide and its static fallback (every path to its outcome)."""
         return guide_html(registry.guide(guide_id), env.page.url)
+
+    @env.macro
+    def guide_title(guide_id):
+        """A guide's title (the heading of the page that holds it)."""
+        return registry.guide(guide_id).title
+
+    @env.macro
+    def models_table():
+        """Every model with its municipality, what it is, and links to its guides (the home page)."""
+        return models_markdown(env.page.file.src_uri, env.conf["docs_dir"])
+
+    @env.macro
+    def dataformat():
+        """The reference page of the data format (every field of every file), from guides/schema.py."""
+        return tables.dataformat()
 
     @env.macro
     def source(model_id):

@@ -5,7 +5,8 @@
 * ``assets/guides/guides-*.whl``: the ``guides`` package for Pyodide;
 * ``assets/pyodide/``: the self-hosted Pyodide runtime, from the pinned npm package, with
   ``python_stdlib.min.zip``: only the standard-library modules the guides use, pre-compiled by
-  ``site_src/stdlib.mjs`` (cached in ``build/`` per version of the package).
+  ``site_src/stdlib.mjs`` (cached in ``build/`` per version of the package), and the pure-Python
+  packages the guides import (Jinja2, MarkupSafe; wheels made by ``guides.web.write_vendored``), compiled.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from guides import registry
-from guides.web import WHEEL, build_wheel, version, write_states
+from guides.web import WHEEL, build_wheel, version, write_states, write_vendored
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -54,7 +55,7 @@ def min_stdlib(wheel: Path) -> Path:
         for old in cached.parent.glob("python_stdlib-*.min.zip"):
             old.unlink()
         result = subprocess.run(
-            ["node", str(ROOT / "site_src" / "stdlib.mjs"), str(wheel), str(cached)],
+            ["node", str(ROOT / "site_src" / "stdlib.mjs"), str(cached), *map(str, write_vendored(cached.parent)), str(wheel)],
             cwd=ROOT, capture_output=True, text=True,
         )
         if result.returncode != 0:

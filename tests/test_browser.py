@@ -159,18 +159,28 @@ def test_a_later_visit_restores_python_from_a_snapshot(page):
     assert page.locator(".g-live").get_attribute("data-source") == "pyodide"
 
 
-def test_without_javascript_the_static_fallback_shows_every_path(browser, site_url):
+def test_without_javascript_the_guide_is_walked_step_by_step(browser, site_url):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(site_url + GUIDE)
     flow = registry.guide("randers-niveau")
     assert page.locator(".g-live").is_hidden()
     assert page.locator("details.g-all").get_attribute("open") is not None
-    assert page.locator("table.g-paths tbody tr").count() == len(flow.paths())
-    cards = {c.get_attribute("data-outcome") for c in page.locator(".g-fallback .g-outcome").all()}
-    assert cards == set(flow.outcomes)
-    page.locator("table.g-paths a[href='#udfald-underretning-straks']").click()
-    assert page.locator("#udfald-underretning-straks").is_visible()
+    fallback = page.locator(".g-fallback")
+    assert "kræver JavaScript" in fallback.locator(".g-fallback-intro").inner_text()
+    # One block per reachable step, each with an id; one shown at a time.
+    assert fallback.locator(".g-node[id]").count() == len(list(flow.walk()))
+    visible = lambda: [n.get_attribute("data-state") for n in fallback.locator(".g-node").all() if n.is_visible()]  # noqa: E731
+    assert visible() == [""], "the first question shows"
+    for i, (qid, oid) in enumerate(PATH):
+        label = flow.questions[qid].option(oid).label
+        fallback.locator(".g-node:visible a.g-choice", has_text=label).first.click()
+        assert visible() == ["&".join(f"{q}={o}" for q, o in PATH[: i + 1])]
+    outcome = fallback.locator(".g-node:visible .g-outcome")
+    assert outcome.get_attribute("data-outcome") == "niveau-3-dagtilbud-samtykke"
+    assert "Kort fortalt" in outcome.inner_text()
+    fallback.locator(".g-node:visible a.g-restart").click()
+    assert visible() == [""]
     context.close()
 
 
@@ -198,7 +208,7 @@ def test_printing(browser, site_url):
     page.goto(site_url + GUIDE)
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
     assert page.locator(".g-live").is_hidden()
-    assert page.locator(".g-fallback table.g-paths").is_visible()
+    assert page.locator(".g-fallback .g-node.g-first").is_visible()
     page.close()
 
 

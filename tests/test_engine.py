@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 import textwrap
 
@@ -181,3 +182,133 @@ def test_cli_answer_json(capsys):
     assert main(["answer", "randers-niveau", "vold=nej"]) == 0
     assert "next question hvor" in capsys.readouterr().out
     assert main(["answer", "randers-niveau", "vold=x"]) == 2
+
+
+# -- one schema for everything: nested tables are checked by the same checker --------------------
+
+
+def test_a_question_needs_two_options(pkg):
+    bad = GOOD_GUIDE.replace('options = [{ id = "a", label = "A" }, { id = "b", label = "B" }]', 'options = [{ id = "a", label = "A" }]')
+    with pytest.raises(ModelError, match=r"guide.toml: questions.q1.options: expected a list of at least 2, got 1"):
+        Flow(pkg(guide=bad), "guide.toml")
+
+
+def test_nested_option_fields_are_checked(pkg):
+    bad = GOOD_GUIDE.replace('{ id = "b", label = "B" }', '{ id = "a", lable = "B" }')
+    with pytest.raises(ModelError) as err:
+        Flow(pkg(guide=bad), "guide.toml")
+    text = str(err.value)
+    assert "guide.toml: questions.q1.options[1].lable: unknown field" in text
+    assert "guide.toml: questions.q1.options[1].label: required field is missing" in text
+    assert "guide.toml: questions.q1.options[1].id: id 'a' is used twice" in text
+
+
+def test_nested_participant_groups_are_checked(pkg):
+    model = GOOD_MODEL + """
+[participants.p1]
+title = "Møde"
+groups = [{ takes_part = "somtimes", roles = ["leder", "ingen"] }]
+cite = { section = "Procedure", quote = "Lederen indkalder til tværfagligt netværksmøde." }
+"""
+    with pytest.raises(ModelError) as err:
+        Flow(pkg(model=model), "guide.toml")
+    text = str(err.value)
+    assert "model.toml: participants.p1.groups[0].takes_part: expected one of always," in text
+    assert "model.toml: participants.p1.groups[0].roles[1]: refers to roles 'ingen'" in text
+
+
+def test_a_summary_may_refer_to_the_data(pkg):
+    guide = GOOD_GUIDE.replace('summary = "Et."', 'summary = "Husk: {{ ref(\\"rules:r1\\") }}"')
+    flow = routed(pkg(guide=guide), q1=lambda a, ctx: ctx.outcome("o1" if a == "a" else "o2"))
+    assert flow.outcomes["o1"].summary == "Husk: En regel."
+
+
+@pytest.mark.parametrize("expr,problem", [
+    ('{{ ref(\\"rules:nope\\") }}', "ref('rules:nope') refers to rules 'nope', which is not defined"),
+    ('{{ ref(\\"roles:leder\\") }}', "ref('roles:leder') must point to one of deadlines, rules"),
+    ('{{ ref.__class__ }}', "template error"),
+    ('{{ unknown }}', "template error"),
+])
+def test_a_bad_reference_in_a_summary_is_a_load_error(pkg, expr, problem):
+    guide = GOOD_GUIDE.replace('summary = "Et."', f'summary = "{expr}"')
+    with pytest.raises(ModelError) as err:
+        Flow(pkg(guide=guide), "guide.toml")
+    assert "guide.toml: outcomes.o1.summary: " + problem in str(err.value)
+
+
+def test_every_field_has_a_danish_label_and_help():
+    from guides import schema
+
+    described = schema.describe()
+    json.dumps(described)  # plain data
+    for name, table in {**described["tables"], **described["files"]}.items():
+        assert table["label"] and table["help"], name
+        for field, spec in table["fields"].items():
+            assert spec["label"].strip() and spec["help"].strip(), f"{name}.{field}"
+    assert described["tables"]["question"]["fields"]["options"]["type"] == "list[table:option]"
+
+
+# -- a model outside the package: a folder, or texts ---------------------------------------------
+
+ROUTING = '''
+from guides.engine import Flow
+
+flow = Flow(__package__, "guide.toml")
+
+
+@flow.route("q1")
+def q1(answer, ctx):
+    return ctx.outcome("o1" if answer == "a" else "o2")
+'''
+
+
+def test_load_a_model_from_texts():
+    from guides.load import load_texts
+
+    loaded = load_texts({"model.toml": GOOD_MODEL, "guide.toml": GOOD_GUIDE, "guide.py": ROUTING}, shown="workshop")
+    assert loaded.model.id == "test" and set(loaded.guides) == {"test-guide"}
+    assert loaded.guides["test-guide"].resolve("q1=b").node.id == "o2"
+    with pytest.raises(ModelError, match=r"workshop/guide.toml: outcomes.o1.card.naeste\[0\]: refers to rules 'nope'"):
+        load_texts({"model.toml": GOOD_MODEL, "guide.toml": GOOD_GUIDE.replace('"rules:r1"', '"rules:nope"')}, shown="workshop")
+    with pytest.raises(FlowError, match="node 'o2' is never reached"):
+        load_texts({"model.toml": GOOD_MODEL, "guide.toml": GOOD_GUIDE, "guide.py": ROUTING.replace('"o1" if answer == "a" else "o2"', '"o1"')})
+
+
+def test_validate_a_model_folder_from_the_command_line(tmp_path, capsys):
+    from guides.cli import main
+
+    (tmp_path / "model.toml").write_text(GOOD_MODEL, encoding="utf-8")
+    (tmp_path / "guide.toml").write_text(GOOD_GUIDE, encoding="utf-8")
+    (tmp_path / "guide.py").write_text(ROUTING, encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0
+    assert "ok: model test, 1 guides" in capsys.readouterr().out
+    (tmp_path / "guide.toml").write_text(GOOD_GUIDE.replace("funktion =", "hvem ="), encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    assert f"{tmp_path}/guide.toml: outcomes.o2.card.hvem: unknown card row" in capsys.readouterr().err
+
+
+def test_a_model_may_override_a_template(pkg, tmp_path):
+    from guides import templating
+    from guides.html import step_html
+
+    package = pkg()
+    folder = tmp_path / "pkgs" / "tmpmodel" / "templates"
+    folder.mkdir()
+    (folder / "_restart.j2").write_text('<p class="own">{{ ui.text.restart }} – egen skabelon</p>', encoding="utf-8")
+    templating._model_loader.cache_clear()
+    templating._environment.cache_clear()
+    flow = routed(package, q1=lambda a, ctx: ctx.outcome("o1" if a == "a" else "o2"))
+    assert "egen skabelon" in step_html(flow, flow.resolve("q1=a"))
+    other = registry.guide("randers-niveau")
+    assert "egen skabelon" not in step_html(other, other.resolve("vold=ja"))
+    templating._model_loader.cache_clear()
+    templating._environment.cache_clear()
+
+
+def test_markup_in_data_is_escaped(pkg):
+    from guides.html import step_html
+
+    flow = routed(pkg(guide=GOOD_GUIDE.replace('title = "Udfald 1"', 'title = "<script>alert(1)</script>"')),
+                  q1=lambda a, ctx: ctx.outcome("o1" if a == "a" else "o2"))
+    html = step_html(flow, flow.resolve("q1=a"))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -15,5 +15,5 @@ def test_case(case):
 def test_every_model_has_cases():
     from guides import registry
 
-    covered = {c.id.split(":")[2] for c in CASES if ":node:" in c.id}
+    covered = {c.guide for c in CASES if ":node:" in c.id}
     assert set(registry.guides()) <= covered, f"guides without flow cases: {set(registry.guides()) - covered}"
