@@ -10,16 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .data import Checker, read_toml
+from .schema import TERM
 from .templating import render
-
-TERM = {
-    "term": "str",
-    "abbr": "bool?",
-    "defined": "bool?",
-    "definition": "str",
-    "cite": "cites",
-}
-
 
 @dataclass(frozen=True)
 class Term:
@@ -50,7 +42,7 @@ def abbreviations_markdown() -> str:
 
 
 def glossary_html() -> str:
-    from .html import cite_html  # the same citation markup as everywhere else
+    from .present import cites  # the same citation markup as every card and table
 
-    items = [{"term": t, "cite": cite_html(t)} for t in terms()]
+    items = [{"term": t, "cites": cites(t)} for t in terms()]
     return render("site/glossary.j2", items=items)

@@ -28,3 +28,13 @@ def error_html(detail: str) -> str:
 def fallback_html(flow: Flow) -> str:
     """Every path to its outcome, on one printable page: what a reader without JavaScript uses."""
     return render("fallback.j2", flow.model.package, **present.fallback(flow))
+
+
+def cite_html(entry) -> str:
+    """An entry's citations (place lines, quotes one tap away), as on every card and table."""
+    return render("fragment.j2", cites=present.cites(entry)).strip()
+
+
+def ref_item(model, ref: str) -> str:
+    """A "collection:id" reference as a list item, with its kind's label and its citations."""
+    return render("fragment.j2", model.package, item=present.ref_item(model, ref)).strip()

@@ -29,7 +29,12 @@ def role_names(model: Model, ids) -> str:
 def groups(model: Model, entry: Entry) -> list[dict]:
     """Who takes part, one group per qualifier: the source's wording, else the default label."""
     labels = ui.card_labels_takes_part()
-    return [{"label": g.get("wording") or labels[g["takes_part"]], "roles": role_names(model, g["roles"])} for g in entry["groups"]]
+    return [{"label": _sentence(g.get("wording")) or labels[g["takes_part"]], "roles": role_names(model, g["roles"])} for g in entry["groups"]]
+
+
+def _sentence(wording: str | None) -> str | None:
+    """The source's qualifier as a label: its words, with a capital first letter."""
+    return wording[:1].upper() + wording[1:] if wording else wording
 
 
 def plain_text(model: Model, ref: str) -> str:

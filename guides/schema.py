@@ -252,6 +252,15 @@ GUIDE_FILE = Table("Guidefil", "<guide>.toml: guidens tekst; ruterne står i <gu
     "outcomes": F("map[table:outcome]", "Svar", OUTCOME.help),
 })
 
+# One term of the glossary (guides/glossary.toml): defined from a source, or marked as not defined.
+TERM = Table("Ord", "Et ord eller en forkortelse fra kilderne, forklaret ud fra en kilde.", {
+    "term": F("str", "Ord", "Ordet eller forkortelsen, som kilderne skriver det."),
+    "abbr": F("bool?", "Forkortelse", "Forklares på alle sider, når man holder musen over eller trykker."),
+    "defined": F("bool?", "Forklaret i kilden", "false, hvis ingen kilde forklarer ordet (ordlisten siger det)."),
+    "definition": F("str", "Forklaring", "Forklaringen, bygget på det citerede."),
+    "cite": F("cites", "Kilde", "Hvor ordet står eller forklares."),
+})
+
 FILES = {"model": MODEL_FILE, "guide": GUIDE_FILE}
 
 
