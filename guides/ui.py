@@ -12,7 +12,7 @@ def all_text() -> dict:
 
 
 def texts() -> dict[str, str]:
-    return _ui()["text"]
+    return all_text()["text"]
 
 
 def text(key: str) -> str:
