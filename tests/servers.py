@@ -100,3 +100,21 @@ class Nginx:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+_started: dict = {}
+
+
+def serve_built_site(tmp_path_factory) -> tuple[str, Path]:
+    """One build for the sub-path address and one nginx per test session (shared by the test
+    modules that use it; stopped at exit)."""
+    if "nginx" not in _started:
+        import atexit
+
+        port = free_port()
+        site = tmp_path_factory.mktemp("site-haandbog")
+        build(site, f"http://127.0.0.1:{port}{PREFIX}")
+        server = Nginx(site, tmp_path_factory.mktemp("nginx"), port)
+        atexit.register(server.stop)
+        _started["nginx"] = (server.url, site)
+    return _started["nginx"]
