@@ -51,9 +51,10 @@ def test_every_guide_search_and_reload_offline(browser, nginx_site):
         wait_js(page, READY)
         assert "failed" not in page.evaluate("window.__guideEngine"), "the cached engine did not start offline"
 
+        page.goto(url + "om/")
         page.locator("label[for=__search]").first.click()
         page.locator("input[data-md-component=search-query]").fill("samtykke")
-        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        page.wait_for_selector(".md-search-result__item", timeout=60000)
 
         page.reload()
         gid, path = next(iter(pages.items()))
