@@ -251,10 +251,10 @@ def _brotli(data: bytes) -> bytes:
 
     if len(data) < 200_000:
         return brotli.compress(data, quality=11)
-    cached = CACHE / "br" / (hashlib.sha256(data).hexdigest() + ".br")
+    cached = CACHE / "br" / (hashlib.sha256(data).hexdigest() + ".q11.br")
     if cached.is_file():
         return cached.read_bytes()
-    out = brotli.compress(data, quality=11, lgwin=24)
+    out = brotli.compress(data, quality=11)  # (a larger window, lgwin=24, came out larger for the wasm)
     cached.parent.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(out)
     return out

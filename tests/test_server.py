@@ -94,6 +94,16 @@ def test_headers_types_and_precompressed_files(nginx_site):
     assert "manifest+json" in get(url + "manifest.webmanifest")[1]["Content-Type"]
 
 
+def test_engine_on_the_wire_within_budget(nginx_site):
+    """The whole engine (Pyodide, standard library, wheels) as nginx sends it to a browser: ≤ 4 MiB."""
+    from guides import assets
+
+    url, _ = nginx_site
+    layout = json.loads(get(url + "assets/layout.json")[2])
+    sent = {rel: len(get(url + "assets/" + rel, "br, gzip")[2]) for rel in assets.engine_files(layout)}
+    assert sum(sent.values()) <= 4 * 1024 * 1024, sent
+
+
 def test_sub_path_404_canonical_and_sitemap(nginx_site):
     url, site = nginx_site
     status, _, body = get(url + "no/such/page/")

@@ -17,7 +17,7 @@ let api = null;
 let starting = null;
 const queue = [];
 
-function snapshotKey(pyodideVersion, version) {
+function snapshotKey(pyodideVersion, version) { // both from assets/layout.json
   return new URL(`/__guides-snapshot/${pyodideVersion}/${version}`, self.location.origin).href;
 }
 
@@ -69,14 +69,15 @@ async function explain(err, layout) {
 async function start({ layout }) {
   const t0 = performance.now();
   try {
-    const [{ loadPyodide, version: pyodideVersion }, { default: createPyodideModule }] = await Promise.all([
+    // Everything at once: the runtime's modules, the wheels and the snapshot (if any).
+    const key = snapshotKey(layout.pyodideVersion, layout.version);
+    const wheels = Promise.all(layout.wheels.map(fetchBytes));
+    const [{ loadPyodide }, { default: createPyodideModule }, snapshot] = await Promise.all([
       import(layout.pyodideModule),
       import(layout.pyodideAsm),
+      readSnapshot(key),
     ]);
-    const wheels = Promise.all(layout.wheels.map(fetchBytes));
     const options = { indexURL: layout.pyodide, stdLibURL: layout.stdlib, packages: [], createPyodideModule };
-    const key = snapshotKey(pyodideVersion, layout.version);
-    const snapshot = await readSnapshot(key);
     let py = null;
     let how = "boot";
     if (snapshot) {
