@@ -7,7 +7,8 @@ state (cold: a new browser profile; warm: the same profile, visited again), the 
   * guide page: ms to the first question usable (form shown and wired up), ms from a click on
     "Fortsæt" to the next step shown, ms until Python (Pyodide in the worker) is ready, and how
     it started (boot or snapshot);
-  * bytes on the wire before the first question is usable, and in all until Python is ready.
+  * bytes on the wire before the first question is usable (resource timing), and in all until
+    Python is ready, from nginx's access log (incl. the service worker's precaching).
 Then every engine asset raw / gzip / brotli (what the server sends). If the engine fails to
 start, the run reports why. Usage: python benchmarks/bench.py [--runs 5] [--site DIR]
 """
@@ -58,11 +59,10 @@ def poll(page, expression, timeout=600):
     raise TimeoutError(expression)
 
 
-def measure(context, url: str, phone: bool, guide: bool) -> dict:
+def measure(context, server, url: str, phone: bool, guide: bool) -> dict:
+    mark = server.log_mark()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
-    received = []
-    page.on("requestfinished", lambda r: received.append((r.url, _wire_bytes(r))))
     if phone:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu"]})
         cdp.send("Network.emulateNetworkConditions", {
@@ -102,21 +102,17 @@ def measure(context, url: str, phone: bool, guide: bool) -> dict:
     page.evaluate("""async () => { if (!('serviceWorker' in navigator)) return;
       const reg = await navigator.serviceWorker.ready; for (let i = 0; i < 600 && !navigator.serviceWorker.controller; i++)
       await new Promise((r) => setTimeout(r, 50)); }""")
-    out["bytes_total"] = sum(b for _, b in received)
-    out["engine_bytes"] = sum(b for u, b in received if "/assets/pyodide/" in u or u.endswith((".whl", ".zip")))
+    page.wait_for_timeout(500)  # the access log is written when each response ends
+    # From nginx's access log: every response for the page, its workers and the service worker.
+    sent = server.sent_since(mark)
+    out["bytes_total"] = sum(b for _, b in sent)
+    out["engine_bytes"] = sum(b for u, b in sent if "/assets/pyodide/" in u or u.endswith((".whl", ".zip")))
     page.close()
     return out
 
 
-def _wire_bytes(request) -> int:
-    try:
-        sizes = request.sizes()
-        return sizes["responseBodySize"] + sizes["responseHeadersSize"]
-    except Exception:
-        return 0
-
-
-def run(playwright, base: str, path: str, phone: bool, runs: int, guide: bool) -> dict:
+def run(playwright, server, path: str, phone: bool, runs: int, guide: bool) -> dict:
+    base = server.url
     results = {"cold": [], "warm": []}
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as profile:
@@ -124,8 +120,8 @@ def run(playwright, base: str, path: str, phone: bool, runs: int, guide: bool) -
                 profile, executable_path=executable(playwright), args=ARGS, headless=True,
                 viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 800},
             )
-            results["cold"].append(measure(ctx, base + path, phone, guide))
-            results["warm"].append(measure(ctx, base + path, phone, guide))
+            results["cold"].append(measure(ctx, server, base + path, phone, guide))
+            results["warm"].append(measure(ctx, server, base + path, phone, guide))
             ctx.close()
     summary = {}
     for cache, rows in results.items():
@@ -193,8 +189,8 @@ def main() -> int:
     try:
         with sync_playwright() as p:
             for label, phone in (("localhost", False), ("phone", True)):
-                plain = run(p, server.url, PLAIN, phone, args.runs, guide=False)
-                guide = run(p, server.url, GUIDE, phone, args.runs, guide=True)
+                plain = run(p, server, PLAIN, phone, args.runs, guide=False)
+                guide = run(p, server, GUIDE, phone, args.runs, guide=True)
                 ratio = {c: round(guide[c]["first_question_ms"] / max(1, plain[c]["content_ms"]), 2) for c in ("cold", "warm")}
                 report[label] = {"plain_page": plain, "guide_page": guide, "first_question_vs_content": ratio}
     finally:

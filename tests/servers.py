@@ -52,7 +52,8 @@ def nginx_config(site: Path, port: int, folder: Path) -> Path:
         f"error_log {folder}/error.log warn;",
         "events { worker_connections 512; }",
         "http {",
-        f"  access_log {folder}/access.log;",
+        "  log_format wire '$request_uri $bytes_sent';  # what each response cost on the wire (benchmark)",
+        f"  access_log {folder}/access.log wire;",
         *(f"  {sub}_temp_path {folder}/{sub};" for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
         "  sendfile on;",
         "  include haandbog.conf;",
@@ -93,6 +94,17 @@ class Nginx:
                     raise RuntimeError(f"nginx exited: {self.proc.stderr.read().decode()}")
                 time.sleep(0.1)
         self.url = f"http://127.0.0.1:{self.port}{PREFIX}"
+
+    def log_mark(self) -> int:
+        log = self.folder / "access.log"
+        return log.stat().st_size if log.is_file() else 0
+
+    def sent_since(self, mark: int) -> list[tuple[str, int]]:
+        """(URI, bytes sent incl. headers) of every response since `mark` (page, workers, service worker)."""
+        with open(self.folder / "access.log", "rb") as f:
+            f.seek(mark)
+            rows = [line.decode().split() for line in f.read().splitlines()]
+        return [(r[0], int(r[1])) for r in rows if len(r) == 2]
 
     def stop(self) -> None:
         self.proc.terminate()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from guides import registry
-from tests.servers import PREFIX, ROOT, serve_built_site
+from tests.servers import PREFIX, ROOT, free_port, serve_built_site
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 READY = "window.__guideEngine && (window.__guideEngine.readyMs || window.__guideEngine.failed)"
@@ -174,7 +174,7 @@ def test_apache_htaccess_syntax(tmp_path):
     conf = tmp_path / "httpd.conf"
     conf.write_text(f"""ServerRoot {tmp_path}
 {loads}
-Listen 127.0.0.1:0
+Listen 127.0.0.1:{free_port()}
 PidFile {tmp_path}/httpd.pid
 ErrorLog {tmp_path}/error.log
 DocumentRoot {site}
@@ -185,3 +185,29 @@ DocumentRoot {site}
     result = subprocess.run([apache, "-t", "-f", str(conf)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Syntax OK" in result.stderr + result.stdout
+
+
+def test_an_engine_that_cannot_start_says_why_in_one_console_line(browser, nginx_site):
+    """A server that sends the runtime's module with a wrong MIME type (as a default nginx does
+    for .mjs): the page keeps answering from the precomputed table, and the console says why."""
+    url, site = nginx_site
+    layout = json.loads((site / "assets" / "layout.json").read_text())
+    context = browser.new_context(**PHONE, service_workers="block")
+    asm = url + "assets/" + layout["pyodideAsm"]
+    context.route(asm, lambda route: route.fulfill(status=200, body=b"export default 1;", content_type="application/octet-stream"))
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(m.text))
+    try:
+        page.goto(url + "randers/guide/")
+        wait_js(page, READY, 60000)
+        failed = page.evaluate("window.__guideEngine.failed")
+        assert "application/octet-stream" in failed and "not JavaScript" in failed, failed
+        lines = [m for m in console if "guide engine failed to start" in m]
+        assert len(lines) == 1 and "\n" not in lines[0], console
+        form = page.locator(".g-live form.g-form").first
+        form.locator("input[name=svar]").first.check()
+        form.locator("button.g-continue").click()
+        page.wait_for_selector(".g-live[data-source=table]")
+    finally:
+        context.close()

@@ -24,7 +24,7 @@ function layout() {
 }
 
 let engine = null; // { worker, isReady, ask(guide, fragment) }
-const tables = new Map(); // url -> Promise<states>
+const tables = new Map(); // guide id -> Promise<states>
 
 function startEngine(lay) {
   if (engine) return engine;
@@ -66,7 +66,7 @@ function startEngine(lay) {
 function loadTable(guide) {
   if (!tables.has(guide)) {
     tables.set(guide, layout().then((lay) => fetch(lay.statesOf(guide))).then((r) => {
-      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
       return r.json();
     }));
   }
