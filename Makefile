@@ -45,7 +45,8 @@ servers:
 test: setup browser servers
 	$(BIN)/python -m pytest
 
-bench: build browser servers
+## Figures on nginx with the shipped config (builds its own site for the bench's address).
+bench: setup browser servers
 	$(BIN)/python benchmarks/bench.py
 
 screenshots: build browser

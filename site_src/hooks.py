@@ -46,6 +46,13 @@ COMPRESSIBLE = {".html", ".js", ".css", ".json", ".wasm", ".zip", ".whl", ".svg"
 THEME_COLOR = "#009485"  # Material's "teal" primary
 
 
+_COMMAND = {"name": "build"}
+
+
+def on_startup(command, **_):
+    _COMMAND["name"] = command  # "serve" skips the pre-compressed copies (no web server reads them)
+
+
 def on_post_build(config, **_):
     site = Path(config["site_dir"])
     out = site / assets.ASSETS.rstrip("/")
@@ -65,10 +72,11 @@ def on_post_build(config, **_):
     build_wheel(wheel)
     wheels = [WHEEL]
     stored(wheel, gdir / WHEEL)
-    for vendored in sorted((ROOT / assets.VENDORED_WHEELS).glob("*.whl")):
-        stored(vendored, gdir / vendored.name)
-        wheels.append(vendored.name)
-    stored(min_stdlib(wheel), gdir / assets.STDLIB)
+    vendored = sorted((ROOT / assets.VENDORED_WHEELS).glob("*.whl"))
+    for other in vendored:
+        stored(other, gdir / other.name)
+        wheels.append(other.name)
+    stored(min_stdlib(wheel, vendored), gdir / assets.STDLIB)
 
     runtime = out / assets.pyodide_dir(pyodide_version)
     runtime.mkdir(parents=True, exist_ok=True)
@@ -97,7 +105,8 @@ def on_post_build(config, **_):
     layout["build"] = h.hexdigest()[:12]
     (out / assets.LAYOUT).write_text(json.dumps(layout, indent=1))
     write_service_worker(site, layout, precache + [assets.ASSETS + assets.LAYOUT], sorted(engine))
-    precompress(site)
+    if _COMMAND["name"] != "serve":
+        precompress(site)
 
 
 def stored(src: Path, dest: Path) -> None:
@@ -110,14 +119,16 @@ def stored(src: Path, dest: Path) -> None:
             zout.writestr(new, zin.read(info))
 
 
-def min_stdlib(wheel: Path) -> Path:
-    """The pre-compiled, trimmed standard library for this version of the guides (built once)."""
-    cached = CACHE / f"python_stdlib-{version()}.min.zip"
+def min_stdlib(wheel: Path, vendored: list[Path]) -> Path:
+    """The pre-compiled, trimmed standard library for this version of the guides and of the
+    vendored wheels (built once)."""
+    key = hashlib.sha256("\0".join([version(), *(w.name for w in vendored)]).encode()).hexdigest()[:12]
+    cached = CACHE / f"python_stdlib-{key}.min.zip"
     if not cached.is_file():
         for old in CACHE.glob("python_stdlib-*.min.zip"):
             old.unlink()
         result = subprocess.run(
-            ["node", str(ROOT / "site_src" / "stdlib.mjs"), str(wheel), str(cached)],
+            ["node", str(ROOT / "site_src" / "stdlib.mjs"), str(wheel), str(cached), *map(str, vendored)],
             cwd=ROOT, capture_output=True, text=True,
         )
         if result.returncode != 0:

@@ -4,17 +4,17 @@
 // records which standard-library modules were imported, compiles them to bytecode with
 // Pyodide's own Python (same version, same magic number) and writes them as a sourceless zip.
 // The worker loads it instead of Pyodide's full python_stdlib.zip (2.5 MB of sources, compiled
-// on every boot). Usage: node site_src/stdlib.mjs <guides wheel> <out zip>
+// on every boot). Usage: node site_src/stdlib.mjs <guides wheel> <out zip> [<vendored wheel>...]
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
-const [wheel, out] = process.argv.slice(2);
+const [wheel, out, ...vendored] = process.argv.slice(2); // vendored: other wheels the guides import
 if (!wheel || !out) {
-  console.error("usage: node site_src/stdlib.mjs <guides wheel> <out zip>");
+  console.error("usage: node site_src/stdlib.mjs <guides wheel> <out zip> [<vendored wheel>...]");
   process.exit(2);
 }
 const py = await loadPyodide();
-py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
+for (const w of [wheel, ...vendored]) py.unpackArchive(new Uint8Array(readFileSync(w)), "wheel");
 const zipped = py.runPython(`
 import importlib.util, io, marshal, sys, zipfile
 import guides.api as api
