@@ -1,7 +1,7 @@
 // The handbook's service worker: the whole handbook offline after the first visit.
 //
 // Hand-written rather than Workbox: the build (site_src/hooks.py) already knows every file and
-// writes the precache list and the build hash into this file, so what is left is about eighty
+// writes the precache list and the build hash into this file, so what is left is about seventy
 // lines with no bundler and no npm dependency tree to pin; Workbox's precaching, runtime cache
 // and update flow would need workbox-build (and its dependencies) to do the same.
 //
