@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build test browser bench screenshots clean
+.PHONY: setup serve build test browser servers bench screenshots clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -21,7 +21,7 @@ node_modules/.installed: package.json package-lock.json
 
 ## Build and serve the handbook at http://$(HOST):$(PORT)
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+	HANDBOOK_SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -32,11 +32,21 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## Everything: set up, build strictly, run every test (engine, flows, Pyodide, browser).
-test: setup browser
+## Real web servers for the server tests and the benchmark: Debian's nginx (with its brotli_static
+## module) and apache2, installed if missing. They are only run as child processes, never as services.
+servers:
+	@{ command -v nginx >/dev/null || test -x /usr/sbin/nginx; } && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so \
+	  && { command -v apache2 >/dev/null || test -x /usr/sbin/apache2; } || { \
+	  echo "Installing Debian's nginx, its brotli_static module and apache2 for the server tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    nginx libnginx-mod-http-brotli-static apache2 >/dev/null; }
+
+## Everything: set up, build strictly, run every test (engine, flows, Pyodide, browser, servers).
+test: setup browser servers
 	$(BIN)/python -m pytest
 
-bench: build browser
+## Figures on nginx with the shipped config (builds its own site for the bench's address).
+bench: build browser servers
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/workshop_bench.py --site site --phone
 

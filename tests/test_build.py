@@ -13,13 +13,19 @@ COPY = ("guides", "docs", "macros", "site_src", "mkdocs.yml")
 
 
 def test_strict_build_writes_every_guide_asset(built_site):
-    from guides import registry
+    import json
+
+    from guides import assets, registry
     from guides.web import WHEEL
 
+    out = built_site / "assets"
+    layout = json.loads((out / assets.LAYOUT).read_text(encoding="utf-8"))  # where guide.js looks
     for guide_id in registry.guides():
-        assert (built_site / "assets" / "guides" / f"{guide_id}.json").is_file()
-    assert (built_site / "assets" / "guides" / WHEEL).is_file()
-    assert (built_site / "assets" / "pyodide" / "pyodide.asm.wasm").is_file()
+        assert (out / layout["states"].format(guide=guide_id)).is_file()
+    assert any(w.endswith("/" + WHEEL) for w in layout["wheels"])
+    for rel in assets.engine_files(layout):
+        assert (out / rel).is_file(), rel
+    assert (out / layout["pyodide"] / "pyodide.asm.wasm.br").is_file()  # pre-compressed beside it
 
 
 def test_build_stops_on_a_malformed_model(tmp_path):

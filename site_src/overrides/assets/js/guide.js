@@ -6,11 +6,27 @@
 // Mounted through Material's document$ so it survives instant navigation.
 
 const WORKER_URL = new URL("./guide-worker.js", import.meta.url);
+// Where the answers and the engine live: assets/layout.json, written by the build from guides/assets.py.
+const LAYOUT_URL = new URL("../layout.json", import.meta.url);
+let layoutPromise = null;
+function layout() {
+  layoutPromise = layoutPromise || fetch(LAYOUT_URL).then((r) => {
+    if (!r.ok) throw new Error(`${LAYOUT_URL}: ${r.status}`);
+    return r.json();
+  }).then((raw) => {
+    const abs = (rel) => new URL(rel, LAYOUT_URL).href;
+    return {
+      ...raw, pyodide: abs(raw.pyodide), pyodideModule: abs(raw.pyodideModule), pyodideAsm: abs(raw.pyodideAsm),
+      stdlib: abs(raw.stdlib), wheels: raw.wheels.map(abs), statesOf: (guide) => abs(raw.states.replace("{guide}", guide)),
+    };
+  });
+  return layoutPromise;
+}
 
 let engine = null; // { worker, isReady, ask(guide, fragment) }
-const tables = new Map(); // url -> Promise<states>
+const tables = new Map(); // guide id -> Promise<states>
 
-function startEngine(assets, version, wheel) {
+function startEngine(lay) {
   if (engine) return engine;
   const worker = new Worker(WORKER_URL, { type: "module" });
   const waiting = new Map();
@@ -42,24 +58,19 @@ function startEngine(assets, version, wheel) {
       else w.resolve(data.result);
     }
   };
-  const base = new URL(assets, location.href);
-  worker.postMessage({
-    type: "init",
-    pyodide: new URL("pyodide/", base).href,
-    wheel: new URL(`guides/${wheel}?v=${version}`, base).href,
-    version,
-  });
+  const { statesOf, ...plain } = lay;
+  worker.postMessage({ type: "init", layout: plain });
   return engine;
 }
 
-function loadTable(url) {
-  if (!tables.has(url)) {
-    tables.set(url, fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+function loadTable(guide) {
+  if (!tables.has(guide)) {
+    tables.set(guide, layout().then((lay) => fetch(lay.statesOf(guide))).then((r) => {
+      if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
       return r.json();
     }));
   }
-  return tables.get(url);
+  return tables.get(guide);
 }
 
 function fragment() {
@@ -84,7 +95,7 @@ async function answer(g, frag) {
       console.warn("guide engine error, using the precomputed table:", err);
     }
   }
-  const table = await loadTable(g.table);
+  const table = await loadTable(g.guide);
   const known = table.states[frag];
   return { ...(known || table.unknown), source: "table" };
 }
@@ -96,7 +107,6 @@ function mount(root) {
   const all = root.querySelector(".g-all");
   const g = {
     guide: root.dataset.guide,
-    table: new URL(`${root.dataset.assets}guides/${root.dataset.guide}.json?v=${root.dataset.version}`, location.href).href,
     memory: {}, // question id -> option last chosen, so "Ret" shows the earlier choice
   };
   live.hidden = false;
@@ -181,9 +191,9 @@ function mount(root) {
   // The precomputed answers first, so the next step never queues behind Pyodide's 14 MB; then
   // Python, unless the reader asked the browser to save data (the answers are the same).
   const saveData = navigator.connection && navigator.connection.saveData;
-  loadTable(g.table)
+  loadTable(g.guide)
     .catch(() => null)
-    .finally(() => saveData || startEngine(root.dataset.assets, root.dataset.version, root.dataset.wheel));
+    .finally(() => saveData || layout().then(startEngine, (err) => console.warn("guide engine not started:", String(err))));
 }
 
 function mountAll() {
