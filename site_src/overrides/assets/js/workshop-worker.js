@@ -1,20 +1,18 @@
 // Modelværkstedet's Python: self-hosted Pyodide plus the `guides` wheel, in a Web Worker
 // (modelled on guide-worker.js: same runtime files, same trimmed standard library, same wheel).
 // The workshop needs the full engine (load, validate, walk every path), so it starts on entry.
-// Messages in:  {type: "init", pyodide, wheel}  and  {type: "call", id, fn, args}
+// Messages in:  {type: "init", layout}  and  {type: "call", id, fn, args}
+//   layout: assets/layout.json with every path resolved to a URL (as guide-worker.js gets it).
 // Messages out: {type: "progress", phase, loaded, total} | {type: "ready", ms} | {type: "failed", error}
 //               {type: "call", id, result} | {type: "call", id, error}
 // Every answer from Python is JSON made by guides/workshop/api.py; a Python exception is never
 // passed on as text (it would be a traceback): the page gets one Danish sentence instead.
-import { loadPyodide, version as pyodideVersion } from "../pyodide/pyodide.mjs";
-
-const STDLIB = "python_stdlib.min.zip";
 // As guide-worker.js: after the first boot a memory snapshot (Cache Storage, keyed by the Pyodide
 // version and the guides' version) lets later visits skip the boot. Its own cache and key, so the
 // two workers never overwrite each other's snapshot.
 const CACHE = "workshop-python";
 
-function snapshotKey(version) {
+function snapshotKey(pyodideVersion, version) {
   return new URL(`/__workshop-snapshot/${pyodideVersion}/${version}`, self.location.origin).href;
 }
 
@@ -66,18 +64,27 @@ async function fetchCounting(url, phase, done, sum) {
   return out;
 }
 
-async function start({ pyodide, wheel, version }) {
+async function start({ layout }) {
   const t0 = performance.now();
   try {
-    const key = snapshotKey(version);
+    if (!layout) throw new Error("no asset layout");
+    // The runtime's modules under ".js" names (a default web server may not know ".mjs").
+    const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
+      import(layout.pyodideModule),
+      import(layout.pyodideAsm),
+    ]);
+    const options = { indexURL: layout.pyodide, stdLibURL: layout.stdlib, packages: [], createPyodideModule };
+    const key = snapshotKey(layout.pyodideVersion, layout.version);
     const snapshot = await readSnapshot(key);
     if (snapshot) {
       try {
         progress("snapshot");
-        const py = await loadPyodide({ indexURL: pyodide, stdLibURL: pyodide + STDLIB, packages: [], _loadSnapshot: snapshot });
-        const response = await fetch(wheel);
-        if (!response.ok) throw new Error(`${wheel}: ${response.status}`);
-        py.unpackArchive(await response.arrayBuffer(), "wheel");
+        const py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+        for (const w of layout.wheels) {
+          const response = await fetch(w);
+          if (!response.ok) throw new Error(`${w}: ${response.status}`);
+          py.unpackArchive(await response.arrayBuffer(), "wheel");
+        }
         api = py.pyimport("guides.workshop.api");
         self.postMessage({ type: "ready", ms: Math.round(performance.now() - t0), start: "snapshot" });
         queue.splice(0).forEach(call);
@@ -86,20 +93,21 @@ async function start({ pyodide, wheel, version }) {
         console.warn("workshop: snapshot not usable, booting", err);
       }
     }
-    const files = [pyodide + "pyodide.asm.wasm", pyodide + STDLIB, wheel];
+    const files = [layout.pyodide + "pyodide.asm.wasm", layout.stdlib, ...layout.wheels];
     // Sizes first (HEAD), so the bar shows bytes of the whole download.
     const sizes = await Promise.all(files.map((f) => fetch(f, { method: "HEAD" })
       .then((r) => Number(r.headers.get("content-length")) || 0).catch(() => 0)));
     const sum = sizes.reduce((a, b) => a + b, 0);
     let done = 0;
-    await fetchCounting(files[0], "download", done, sum);
-    done += sizes[0];
-    await fetchCounting(files[1], "download", done, sum);
-    done += sizes[1];
-    const wheelBytes = await fetchCounting(files[2], "download", done, sum);
+    const wheelBytes = [];
+    for (const [i, f] of files.entries()) {
+      const bytes = await fetchCounting(f, "download", done, sum);
+      if (i >= 2) wheelBytes.push(bytes);
+      done += sizes[i];
+    }
     progress("boot", sum, sum);
-    const py = await loadPyodide({ indexURL: pyodide, stdLibURL: pyodide + STDLIB, packages: [], _makeSnapshot: true });
-    py.unpackArchive(wheelBytes, "wheel");
+    const py = await loadPyodide({ ...options, _makeSnapshot: true });
+    for (const bytes of wheelBytes) py.unpackArchive(bytes, "wheel");
     progress("import", sum, sum);
     // Load every model and the workshop now (not on the first click), then snapshot that state.
     py.runPython("import guides.workshop.api as w; w.models(); w.schema(); w._original_flows('randers')");
