@@ -69,7 +69,7 @@ def ref_item(model: Model, ref: str) -> str:
     flag = f'<span class="g-flag">{escape(ui.text("uncertain"))}:</span> ' if uncertain else ""
     extra = ""
     if entry.kind == "participants" and entry["notes"]:
-        extra = "".join(f'<p class="g-note">{ref_item(model, "rules:" + n)}</p>' for n in entry["notes"])
+        extra = '<ul class="g-notes">' + "".join(ref_item(model, "rules:" + n) for n in entry["notes"]) + "</ul>"
     cls = ' class="g-uncertain"' if uncertain else ""
     return f"<li{cls}>{flag}{text}{cite_html(entry)}{extra}</li>"
 
