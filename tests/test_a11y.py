@@ -9,6 +9,7 @@ by changing the URL fragment, as a shared link or the back button does. Pyodide 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,6 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = ["light", "dark"]
-EMPTY_SEARCH_INDEX = {"config": {"lang": ["da"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}, "docs": []}
 COMBOS = [(v, s) for v in VIEWPORTS for s in SCHEMES]
 
 RUN_AXE = """async ([include, tags]) => {
@@ -75,13 +75,15 @@ def violations_text(violations) -> str:
 
 
 @pytest.fixture(scope="module", params=COMBOS, ids=[f"{v}-{s}" for v, s in COMBOS])
-def audit(request, browser):
+def audit(request, browser, built_site):
     viewport, scheme = request.param
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, service_workers="block")
     context.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
     # Material's search builds its index in a worker on every page load; nothing audited needs it
     # (the dialog is audited as the page holds it), and on a busy machine it triples the time.
-    context.route("**/search/search_index.json", lambda route: route.fulfill(json=EMPTY_SEARCH_INDEX))
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    empty = {**index, "docs": []}
+    context.route("**/search/search_index.json", lambda route: route.fulfill(json=empty))
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -32,6 +32,8 @@ def print_now(page) -> bytes:
 
 
 def printed_text(page) -> str:
+    """The text on paper (Chromium sends 'afterprint' once the PDF is made, so print again)."""
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     text = page.locator("body").inner_text()
     return text
@@ -59,7 +61,7 @@ def test_every_answer_prints_on_one_a4_page(paper, site_url, built_site, guide_i
     url = site_url + guide_page(built_site, guide_id)
     too_long = []
     for step in one_state_per_outcome(flow):
-        paper.emulate_media(media="screen")
+        paper.emulate_media(media="null")  # no emulation: page.pdf prints with print media
         paper.goto(url + "#" + step.state)
         paper.wait_for_selector(f".g-live .g-outcome[data-outcome='{step.node.id}']")
         pages = pdf_pages(print_now(paper))
@@ -74,7 +76,7 @@ def test_a_handout_holds_what_a_reader_needs(paper, site_url, built_site):
     step = max(one_state_per_outcome(flow), key=lambda s: len(s.answers))
     assert isinstance(step.node, Outcome)
     url = site_url + guide_page(built_site, flow.id) + "#" + step.state
-    paper.emulate_media(media="screen")
+    paper.emulate_media(media="null")  # no emulation: page.pdf prints with print media
     paper.goto(url)
     paper.wait_for_selector(f".g-live .g-outcome[data-outcome='{step.node.id}']")
     pdf = print_now(paper)
@@ -91,17 +93,18 @@ def test_a_handout_holds_what_a_reader_needs(paper, site_url, built_site):
     assert paper.url in text.replace("\n", ""), "the page's address, with the answers"
     assert printed_on in text and str(date.today().year) in printed_on
     # Order on paper: the answer, then the reader's answers, then the card.
-    assert text.index(step.node.title) < text.index(step.answers[0][0].text) < text.index(labels[0])
+    tops = [paper.locator(f".g-live {sel}").first.bounding_box()["y"] for sel in (".g-title", ".g-summary", ".g-your-answers", ".g-card")]
+    assert tops == sorted(tops), f"on paper: title, summary, answers, card (tops {tops})"
     # Not on paper: the site's navigation and the buttons.
     for hidden in (".md-header", ".md-sidebar--primary", ".g-live a.g-restart", ".g-all-wrap"):
         assert paper.locator(hidden).first.is_hidden(), hidden
     paper.evaluate("dispatchEvent(new Event('afterprint'))")
-    paper.emulate_media(media="screen")
+    paper.emulate_media(media="null")  # no emulation: page.pdf prints with print media
 
 
 def test_a_question_page_prints_the_question_not_every_path(paper, site_url, built_site):
     flow = registry.guide("randers-niveau")
-    paper.emulate_media(media="screen")
+    paper.emulate_media(media="null")  # no emulation: page.pdf prints with print media
     paper.goto(site_url + guide_page(built_site, flow.id))
     paper.wait_for_selector(".g-guide.g-js")
     pdf = print_now(paper)
@@ -112,7 +115,7 @@ def test_a_question_page_prints_the_question_not_every_path(paper, site_url, bui
     assert paper.locator(".g-fallback").is_hidden()
     assert "Samarbejdshåndbogen" in text
     paper.evaluate("dispatchEvent(new Event('afterprint'))")
-    paper.emulate_media(media="screen")
+    paper.emulate_media(media="null")  # no emulation: page.pdf prints with print media
 
 
 def test_without_javascript_the_print_is_every_path(browser, site_url, built_site):

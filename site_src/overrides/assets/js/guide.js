@@ -298,7 +298,7 @@ window.addEventListener("resize", () => {
 // Printing: each guide switches to its paper layout (guide.css, .g-paper), names the handbook,
 // version, address and date, and an answer is shrunk until it fits one A4 page.
 const MM = 96 / 25.4; // CSS pixels per millimetre
-const PAPER = { width: 186, height: 273, heading: 16 }; // mm inside the @page margins; the page's h1
+const PAPER = { width: 186, height: 273, heading: 24 }; // mm inside the @page margins; room for the page's h1
 
 function fitToPage(root) {
   root.style.zoom = "";
@@ -309,7 +309,7 @@ function fitToPage(root) {
   for (let i = 0; i < 8; i++) {
     const height = root.getBoundingClientRect().height; // as rendered, zoom included
     if (height <= room) break;
-    zoom *= Math.max(0.5, room / height) * 0.98;
+    zoom *= Math.max(0.5, room / height) * 0.97;
     root.style.zoom = String(zoom);
     root.style.width = `${PAPER.width / zoom}mm`; // zoomed, it still spans the page's width
   }
