@@ -78,16 +78,31 @@ def encode(answers) -> str:
     return "&".join(f"{q.id}={o.id}" for q, o in answers)
 
 
+# How much of a reader's link an error message quotes: enough to recognise, never the whole link.
+EXCERPT = 40
+
+
+def excerpt(text: str) -> str:
+    """A short, printable excerpt of text from a link, for an error message (the HTML escapes it)."""
+    shown = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in text[: EXCERPT + 1])
+    return f"'{shown[:EXCERPT]}…'" if len(text) > EXCERPT else f"'{shown}'"
+
+
 def decode(fragment: str) -> list[tuple[str, str]]:
-    """Parse a URL fragment into (question id, option id) pairs; raise AnswerError if malformed."""
-    fragment = fragment.lstrip("#").strip()
+    """Parse a URL fragment into (question id, option id) pairs; raise AnswerError if malformed.
+
+    The one canonical form is what ``encode`` writes. Leading ``#`` are dropped and nothing else
+    is normalised (no trimming): ``guide.js`` looks a fragment up in the precomputed answers after
+    the same single rule, so the table and the engine give the same verdict for every input.
+    """
+    fragment = fragment.lstrip("#")
     pairs = []
     if not fragment:
         return pairs
     for part in fragment.split("&"):
         qid, eq, oid = part.partition("=")
         if not eq or not qid or not oid:
-            raise AnswerError(f"'{part}' er ikke et svar")
+            raise AnswerError(f"{excerpt(part)} er ikke et svar")
         pairs.append((qid, oid))
     return pairs
 
@@ -221,10 +236,10 @@ class Flow:
             if isinstance(node, Outcome):
                 raise AnswerError("der er flere svar, end guiden har spørgsmål til")
             if qid != node.id:
-                raise AnswerError(f"spørgsmålet '{qid}' passer ikke her i guiden")
+                raise AnswerError(f"spørgsmålet {excerpt(qid)} passer ikke her i guiden")
             option = node.option(oid)
             if option is None:
-                raise AnswerError(f"'{oid}' er ikke et af svarene på spørgsmålet '{qid}'")
+                raise AnswerError(f"{excerpt(oid)} er ikke et af svarene på spørgsmålet {excerpt(qid)}")
             routed = self.next(node, option, {q.id: o.id for q, o in given})
             given.append((node, option))
             because.extend(r for r in routed.because if r not in because)

@@ -23,8 +23,37 @@ function layout() {
   return layoutPromise;
 }
 
-let engine = null; // { worker, isReady, ask(guide, fragment) }
-const tables = new Map(); // guide id -> Promise<states>
+let engine = null; // { isReady, ask(guide, fragment) }
+const tables = new Map(); // guide id -> Promise<{ states: Map, unknown }>
+
+// -- The URL fragment: read in this one place ------------------------------------------------
+
+// The fragment in the one canonical form that Python's `guides.engine.decode` reads: the text
+// after "#", percent-decoded, with any leading "#" dropped and nothing else changed (no
+// trimming). The table lookup and the engine both get exactly this string, so they give the
+// same verdict for every link.
+function readFragment(hash = location.hash) {
+  let text = hash.replace(/^#/, "");
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    // a malformed escape: kept as it is; the engine answers with a plain message
+  }
+  text = text.replace(/^#+/, "");
+  const pairs = [];
+  for (const part of text ? text.split("&") : []) {
+    const at = part.indexOf("=");
+    if (at > 0 && at < part.length - 1) pairs.push([part.slice(0, at), part.slice(at + 1)]);
+  }
+  return { text, pairs };
+}
+
+// A fragment without "=" that names an element is an ordinary in-page link, not answers.
+function isAnchor(text) {
+  return text && !text.includes("=") && document.getElementById(text);
+}
+
+// -- Where answers come from: the precomputed table, then Python ----------------------------
 
 function startEngine(lay) {
   if (engine) return engine;
@@ -32,7 +61,6 @@ function startEngine(lay) {
   const waiting = new Map();
   let next = 0;
   engine = {
-    worker,
     isReady: false,
     ask(guide, fragment) {
       const id = ++next;
@@ -46,7 +74,6 @@ function startEngine(lay) {
     if (data.type === "ready") {
       engine.isReady = true;
       window.__guideEngine = { readyMs: data.ms, start: data.start, at: performance.now() };
-      document.dispatchEvent(new CustomEvent("guide:engine-ready", { detail: data }));
     } else if (data.type === "failed") {
       // The precomputed table keeps working; say nothing to the reader, log for maintainers.
       console.warn("guide engine failed to start:", data.error);
@@ -63,146 +90,256 @@ function startEngine(lay) {
   return engine;
 }
 
+// The table's states as a Map, so only its own states match ("constructor" or "__proto__"
+// are not answers, as they would be as keys of a plain object).
 function loadTable(guide) {
   if (!tables.has(guide)) {
     tables.set(guide, layout().then((lay) => fetch(lay.statesOf(guide))).then((r) => {
       if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
       return r.json();
-    }));
+    }).then((json) => ({ states: new Map(Object.entries(json.states)), unknown: json.unknown })));
   }
   return tables.get(guide);
 }
 
-function fragment() {
-  const raw = location.hash.replace(/^#/, "");
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw; // a malformed link: the engine answers with a plain message
-  }
-}
-
-// A fragment without "=" that names an element is an ordinary in-page link, not answers.
-function isAnchor(frag) {
-  return frag && !frag.includes("=") && document.getElementById(frag);
-}
-
-async function answer(g, frag) {
+async function answer(g, fragment) {
   if (engine && engine.isReady) {
     try {
-      return { ...(await engine.ask(g.guide, frag)), source: "pyodide" };
+      return { ...(await engine.ask(g.guide, fragment)), source: "pyodide" };
     } catch (err) {
       console.warn("guide engine error, using the precomputed table:", err);
     }
   }
   const table = await loadTable(g.guide);
-  const known = table.states[frag];
-  return { ...(known || table.unknown), source: "table" };
+  return { ...(table.states.get(fragment) || table.unknown), source: "table" };
 }
 
-function mount(root) {
-  if (root.dataset.mounted) return;
-  root.dataset.mounted = "true";
+// -- One guide on a page ---------------------------------------------------------------------
+
+function setUp(root) {
   const live = root.querySelector(".g-live");
-  const all = root.querySelector(".g-all");
   const g = {
+    root,
+    live,
     guide: root.dataset.guide,
-    memory: {}, // question id -> option last chosen, so "Ret" shows the earlier choice
+    memory: new Map(), // question id -> option last chosen, so "Ret" shows the earlier choice
+    rendered: live.querySelector("form.g-form") ? "" : null, // the build rendered the first question
   };
+  // Only what changed is announced: focus moves to the new heading; this one short line speaks
+  // when the guide changes without the reader's action (a shared link answered after loading).
+  live.removeAttribute("aria-live");
+  g.status = document.createElement("p");
+  g.status.className = "g-vh g-status";
+  g.status.setAttribute("role", "status");
+  live.before(g.status);
+  // What a printout names besides the answer: the handbook, its version, the address and date.
+  g.printMeta = document.createElement("p");
+  g.printMeta.className = "g-print-meta";
+  g.printMeta.setAttribute("aria-hidden", "true");
+  root.append(g.printMeta);
+  fillPrintMeta(g);
   live.hidden = false;
-  if (all) all.open = false;
-  window.__guideMountedAt = performance.now(); // the first question is usable from here (benchmark)
-  root.classList.add("g-js");
-
-  // The build already rendered the first question into the page: use it as it is.
-  let rendered = live.querySelector("form.g-form") ? "" : null;
   live.dataset.source = "page";
-  async function render(focus) {
-    const frag = fragment();
-    if (isAnchor(frag)) return;
-    if (rendered === frag) return;
-    rendered = frag;
-    for (const part of frag.split("&")) {
-      const [q, o] = part.split("=");
-      if (q && o) g.memory[q] = o;
-    }
-    const res = await answer(g, frag);
-    if (fragment() !== frag) return; // the reader moved on meanwhile
-    live.innerHTML = res.html;
-    live.dataset.source = res.source;
-    live.dataset.kind = res.kind;
-    root.dataset.kind = res.kind; // printing an outcome prints just that answer
-    const form = live.querySelector("form.g-form");
-    if (form) {
-      const chosen = g.memory[form.dataset.question];
-      const radio = chosen && form.querySelector(`input[value="${CSS.escape(chosen)}"]`);
-      if (radio) radio.checked = true;
-    }
-    if (focus) {
-      const title = live.querySelector(".g-title");
-      if (title) title.focus({ preventScroll: true });
-      live.scrollIntoView({ block: "start", behavior: "instant" });
-    }
+  const all = root.querySelector(".g-all");
+  if (all) all.open = false;
+  root.classList.add("g-js");
+  return g;
+}
+
+function remember(g, pairs) {
+  for (const [q, o] of pairs) g.memory.set(q, o);
+}
+
+function show(g, res) {
+  const { live, root } = g;
+  live.innerHTML = res.html;
+  live.dataset.source = res.source;
+  live.dataset.kind = res.kind;
+  root.dataset.kind = res.kind; // printing an outcome prints just that answer
+  const form = live.querySelector("form.g-form");
+  if (form) {
+    const chosen = g.memory.get(form.dataset.question);
+    const radio = chosen && form.querySelector(`input[value="${CSS.escape(chosen)}"]`);
+    if (radio) radio.checked = true;
   }
+  fillPrintMeta(g);
+}
 
-  live.addEventListener("submit", (event) => {
-    const form = event.target.closest("form.g-form");
-    if (!form) return;
-    event.preventDefault();
-    const checked = form.querySelector("input[name=svar]:checked");
-    const error = form.querySelector(".g-error");
-    if (!checked) {
-      error.hidden = false;
-      form.classList.add("g-has-error");
-      form.querySelector("input[name=svar]").focus();
-      return;
-    }
-    const state = form.dataset.state;
-    const pair = `${form.dataset.question}=${checked.value}`;
-    g.memory[form.dataset.question] = checked.value;
-    navigate(state ? `${state}&${pair}` : pair);
-  });
-
-  // Links inside the guide (Tilbage, Ret, Start forfra) change only the fragment.
-  // (Material may have made their href absolute, so compare the URL, not the attribute.)
-  live.addEventListener("click", (event) => {
-    const link = event.target.closest("a[href]");
-    if (!link) return;
-    const url = new URL(link.href, location.href);
-    if (url.origin !== location.origin || url.pathname !== location.pathname || !link.getAttribute("href").includes("#")) return;
-    event.preventDefault();
-    event.stopPropagation(); // keep Material's instant navigation out of it
-    navigate(url.hash.replace(/^#/, ""));
-  });
-
-  function navigate(frag) {
-    if (frag === fragment()) return render(true);
-    history.pushState(null, "", frag ? `#${frag}` : location.pathname + location.search);
-    render(true);
+function announce(g, focus) {
+  const title = g.live.querySelector(".g-title");
+  if (focus && title) {
+    title.focus({ preventScroll: true });
+    g.live.scrollIntoView({ block: "start", behavior: "instant" });
+    g.status.textContent = "";
+  } else if (title) {
+    const caption = g.live.querySelector(".g-caption");
+    g.status.textContent = [caption && caption.textContent, title.textContent].filter(Boolean).join(": ");
   }
+}
 
-  const onPop = () => {
-    if (!document.body.contains(root)) return window.removeEventListener("popstate", onPop);
-    render(true);
+async function render(g, focus) {
+  const { text, pairs } = readFragment();
+  if (isAnchor(text)) return;
+  if (g.rendered === text) return;
+  g.rendered = text;
+  remember(g, pairs);
+  const res = await answer(g, text);
+  if (readFragment().text !== text) return; // the reader moved on meanwhile
+  show(g, res);
+  announce(g, focus);
+}
+
+function navigate(g, fragment) {
+  if (fragment !== readFragment().text) {
+    history.pushState(null, "", fragment ? `#${fragment}` : location.pathname + location.search);
+  }
+  return render(g, true);
+}
+
+function onSubmit(g, event) {
+  const form = event.target.closest("form.g-form");
+  if (!form) return;
+  event.preventDefault();
+  const checked = form.querySelector("input[name=svar]:checked");
+  if (!checked) return showError(form);
+  const state = form.dataset.state;
+  const pair = `${form.dataset.question}=${checked.value}`;
+  g.memory.set(form.dataset.question, checked.value);
+  navigate(g, state ? `${state}&${pair}` : pair);
+}
+
+// As GOV.UK's radios: the message is shown, tied to its fieldset, and focus goes to the options.
+function showError(form) {
+  const error = form.querySelector(".g-error");
+  const fieldset = form.querySelector("fieldset");
+  if (!error.id) error.id = `g-error-${form.dataset.question}`;
+  const described = (fieldset.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+  if (!described.includes(error.id)) fieldset.setAttribute("aria-describedby", [...described, error.id].join(" "));
+  error.hidden = false;
+  form.classList.add("g-has-error");
+  form.querySelector("input[name=svar]").focus();
+}
+
+// Links inside the guide (Tilbage, Ret, Start forfra) change only the fragment.
+// (Material may have made their href absolute, so compare the URL, not the attribute.)
+function onClick(g, event) {
+  const link = event.target.closest("a[href]");
+  if (!link) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || url.pathname !== location.pathname || !link.getAttribute("href").includes("#")) return;
+  event.preventDefault();
+  event.stopPropagation(); // keep Material's instant navigation out of it
+  navigate(g, readFragment(url.hash).text);
+}
+
+function onPopState(g) {
+  const listener = () => {
+    if (!document.body.contains(g.root)) return window.removeEventListener("popstate", listener);
+    render(g, true);
   };
-  window.addEventListener("popstate", onPop);
+  return listener;
+}
 
-  render(false);
-  // The precomputed answers first, so the next step never queues behind Pyodide's 14 MB; then
-  // Python, unless the reader asked the browser to save data (the answers are the same).
+// The precomputed answers first, so the next step never queues behind Pyodide's 14 MB; then
+// Python, unless the reader asked the browser to save data (the answers are the same).
+function warmUp(g) {
+  const { dataset } = g.root;
   const saveData = navigator.connection && navigator.connection.saveData;
   loadTable(g.guide)
     .catch(() => null)
     .finally(() => saveData || layout().then(startEngine, (err) => console.warn("guide engine not started:", String(err))));
 }
 
+function mount(root) {
+  if (root.dataset.mounted) return;
+  root.dataset.mounted = "true";
+  const g = setUp(root);
+  window.__guideMountedAt = performance.now(); // the first question is usable from here (benchmark)
+  g.live.addEventListener("submit", (event) => onSubmit(g, event));
+  g.live.addEventListener("click", (event) => onClick(g, event));
+  window.addEventListener("popstate", onPopState(g));
+  render(g, false);
+  warmUp(g);
+}
+
+// -- Printing ------------------------------------------------------------------------------
+
+function siteName() {
+  const topic = document.querySelector(".md-header__topic .md-ellipsis");
+  return topic ? topic.textContent.trim() : document.title;
+}
+
+function fillPrintMeta(g) {
+  const date = new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
+  g.printMeta.textContent = `${siteName()} · version ${g.root.dataset.version} · ${location.href} · ${date}`;
+}
+
+// -- Every page: things Material leaves without a name or out of keyboard reach -------------
+
+function namePageParts() {
+  // The search dialog is named as its field is (Material translates that label).
+  document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach((dialog) => {
+    const input = dialog.querySelector("input[aria-label]");
+    if (input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+  });
+  reachScrollables();
+}
+
+// A region that scrolls sideways must be reachable by keyboard to be scrolled.
+function reachScrollables() {
+  document.querySelectorAll(".md-typeset__scrollwrap, .g-table-wrap").forEach((wrap) => {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !wrap.hasAttribute("tabindex")) wrap.setAttribute("tabindex", "0");
+    else if (!scrolls && wrap.getAttribute("tabindex") === "0") wrap.removeAttribute("tabindex");
+  });
+}
+
 function mountAll() {
+  namePageParts();
   document.querySelectorAll(".g-guide").forEach(mount);
 }
 
-// Printing shows every path, whatever is folded on screen (citations print as their place line).
+let resizing = 0;
+window.addEventListener("resize", () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(reachScrollables, 200);
+});
+
+// Printing: each guide switches to its paper layout (guide.css, .g-paper), names the handbook,
+// version, address and date, and an answer is shrunk until it fits one A4 page.
+const MM = 96 / 25.4; // CSS pixels per millimetre
+const PAPER = { width: 186, height: 273, heading: 24 }; // mm inside the @page margins; room for the page's h1
+
+function fitToPage(root) {
+  root.style.zoom = "";
+  root.style.width = "";
+  if (root.dataset.kind !== "outcome") return;
+  const room = (PAPER.height - PAPER.heading) * MM;
+  let zoom = 1;
+  for (let i = 0; i < 8; i++) {
+    const height = root.getBoundingClientRect().height; // as rendered, zoom included
+    if (height <= room) break;
+    zoom *= Math.max(0.5, room / height) * 0.97;
+    root.style.zoom = String(zoom);
+    root.style.width = `${PAPER.width / zoom}mm`; // zoomed, it still spans the page's width
+  }
+}
+
 window.addEventListener("beforeprint", () => {
-  document.querySelectorAll(".g-all").forEach((d) => (d.open = true));
+  document.querySelectorAll(".g-guide.g-js").forEach((root) => {
+    const meta = root.querySelector(".g-print-meta");
+    if (meta) fillPrintMeta({ root, printMeta: meta });
+    root.classList.add("g-paper");
+    fitToPage(root);
+  });
+});
+
+window.addEventListener("afterprint", () => {
+  document.querySelectorAll(".g-guide.g-paper").forEach((root) => {
+    root.classList.remove("g-paper");
+    root.style.zoom = "";
+    root.style.width = "";
+  });
 });
 
 if (window.document$) window.document$.subscribe(mountAll);
