@@ -67,13 +67,19 @@ def walk(node):
             yield from walk(c)
 
 
+INLINE = {"a", "strong", "em", "b", "i", "span", "code", "abbr", "time"}
+
+
 def text(node, skip=("details",)) -> str:
+    """The text a reader sees: block elements are separated by a space, inline ones (a link in a
+    sentence) are not, so "skriv til x@randers.dk." reads as written."""
     out = []
     for c in node["children"]:
         if isinstance(c, str):
             out.append(c)
         elif not (c["tag"] in skip and "g-cite" in c["attrs"].get("class", "")):
-            out.append(" " + text(c, skip) + " ")
+            pad = "" if c["tag"] in INLINE else " "
+            out.append(pad + text(c, skip) + pad)
     return " ".join("".join(out).split())
 
 
