@@ -151,6 +151,11 @@ class _Card:
         if key in self.seen:
             return None
         self.seen[key] = where
+        if note.get("text") and note.get("kind") != "external":  # sentences shown before are left out
+            rest, _ = self.fresh(note["text"], where)
+            if not rest:
+                return None
+            note = {**note, "text": rest}
         return note
 
     def row(self, key: str, label: str, refs, where: str) -> dict:
