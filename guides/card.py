@@ -151,6 +151,11 @@ class _Card:
         if key in self.seen:
             return None
         self.seen[key] = where
+        if note.get("text") and note.get("kind") != "external":  # sentences shown before are left out
+            rest, _ = self.fresh(note["text"], where)
+            if not rest:
+                return None
+            note = {**note, "text": rest}
         return note
 
     def row(self, key: str, label: str, refs, where: str) -> dict:
@@ -291,13 +296,25 @@ class _Card:
         names = {m.id: m["name"] for m in self.model.all("municipalities")}
         others = []
         for m, entries in self.others.items():
+            # the same sentence once here too: a rule already in one of this municipality's rows is
+            # not repeated under "Hvorfor?", and a text shown before becomes a pointer to it
             rows_by_label: dict[str, list[str]] = {}
             for e in entries:
                 rows_by_label.setdefault(e["label"], []).append(e["ref"])
-            others.append({"name": names.get(m, m), "rows": [
-                self.finish({"key": label, "label": label, "entries": [ref_item(self.model, r) for r in dict.fromkeys(refs)]})
-                for label, refs in rows_by_label.items()
-            ]})
+            name, rows_out, shown = names.get(m, m), [], set()
+            for label, refs in rows_by_label.items():
+                items = []
+                for r in dict.fromkeys(refs):
+                    if r in shown:
+                        continue
+                    shown.add(r)
+                    e = self.item(r, f"{name}: {label}")
+                    if "see" not in e or label != ui.text("why"):
+                        items.append(e)
+                row = self.finish({"key": label, "label": label, "entries": items})
+                if row["entries"]:
+                    rows_out.append(row)
+            others.append({"name": name, "rows": rows_out})
         return {
             "id": self.outcome.id,
             "title": self.outcome.title,

@@ -68,8 +68,10 @@ def ref_item(model: Model, ref: str, notes: bool = True) -> dict:
         text = e["text"]
     elif kind == "legal":
         text = f"{e['law']} {e['paragraph']}: {e['context']}"
-    elif kind == "meetings":
+    elif kind in ("meetings", "municipalities", "methods"):
         text = e["name"]
+    elif kind == "comparisons":
+        text = e["label"]
     elif kind == "levels":
         text = f"{ui.text('level')} {e['number']}: {e['title']}"
     elif kind == "participants":

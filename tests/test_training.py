@@ -96,16 +96,18 @@ def test_check_all_runs_inside_pyodide(tmp_path):
     pyodide = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
     if not node or not pyodide.is_file():
         pytest.skip("Node.js and the pinned pyodide package (make setup) are needed")
-    from guides.web import WHEEL, build_wheel
+    from guides.web import WHEEL, build_wheel, write_vendored
 
     wheel = tmp_path / WHEEL
     build_wheel(wheel)
+    # the guides import Jinja2 and MarkupSafe: the site ships them as vendored wheels beside its own
+    wheels = [str(w) for w in write_vendored(tmp_path)] + [str(wheel)]
     script = tmp_path / "training.mjs"
     script.write_text(
         f"""import {{ readFileSync }} from "node:fs";
 import {{ loadPyodide }} from {json.dumps(pyodide.as_uri())};
 const py = await loadPyodide();
-py.unpackArchive(new Uint8Array(readFileSync({json.dumps(str(wheel))})), "wheel");
+for (const w of {json.dumps(wheels)}) py.unpackArchive(new Uint8Array(readFileSync(w)), "wheel");
 console.log(py.runPython(`
 import json, sys
 from guides.training import check_all

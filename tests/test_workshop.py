@@ -189,7 +189,9 @@ def test_cli_validate_path_and_diff(tmp_path, randers):
 
 
 def test_exercises_whose_answer_changes_are_reported(randers):
-    path = "vold=nej&hvem=et-barn&sag=nej&alder=dagtilbud-skole&hvor-langt=niveau-2&moeder-niveau-3=ingen"
+    # the guide asks where the child is first (b728d77); a stale path would report nothing
+    path = "vold=nej&hvor=dagtilbud&hvem=et-barn&sag=nej&niveau=niveau-2&udvikling-2=ikke-nok"
+    assert originals()["randers-niveau"].resolve(path).node.id == "niveau-3-dagtilbud"
     exercises = [
         {"id": "frist", "title": "Fristen", "guide": "randers-niveau", "path": path, "outcome": "niveau-3-dagtilbud", "ask": ["udfald", "frister"]},
         {"id": "vold", "title": "Vold", "guide": "randers-niveau", "path": "vold=ja", "outcome": "underretning-straks", "ask": ["udfald"]},
