@@ -54,8 +54,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def _texts_json() -> str:
     keys = {"yours": "chooser_yours", "change": "chooser_change", "other": "chooser_other_model", "only_mine": "search_only_mine"}
-    data = json.dumps({k: ui.text(v) for k, v in keys.items()}, ensure_ascii=False)
-    return data.replace("</", "<\\/")  # never closes the script element
+    return json.dumps({k: ui.text(v) for k, v in keys.items()}, ensure_ascii=False)
 
 
 # The search index strips tags, so without whitespace at block edges the words of adjacent cells,
@@ -73,8 +72,10 @@ def space_blocks(html: str) -> str:
 
 def on_page_content(html, page, config, files):
     """Mark the content with its model (the chooser warns when it is not the reader's) and give the
-    chooser script its Danish texts (data, not code: nothing here executes)."""
-    texts = f'<script type="application/json" id="g-chooser-texts">{_texts_json()}</script>'
+    chooser script its Danish texts. They sit in an attribute, not a <script type="application/json">:
+    Material's instant navigation re-creates a new page's scripts without their type, and would run
+    the JSON as code."""
+    texts = f'<div id="g-chooser-texts" data-texts="{html_escape(_texts_json(), quote=True)}" hidden></div>'
     model_id = page.meta.get("model")
     tag = html_escape(page.meta["tags"][0]) if model_id else ""
     scope = f'<div class="g-model-scope" data-model="{model_id}" data-tag="{tag}" hidden></div>' if model_id else ""

@@ -14,7 +14,7 @@ function readChoice() {
 // The Danish texts, from the page (the hook writes them from ui.toml as JSON data).
 function texts() {
   const data = document.getElementById("g-chooser-texts");
-  return data ? JSON.parse(data.textContent) : {};
+  return data ? JSON.parse(data.dataset.texts) : {};
 }
 
 function saveChoice(choice) {

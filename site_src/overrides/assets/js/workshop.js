@@ -122,7 +122,7 @@ class Workshop {
   constructor(shell) {
     this.shell = shell;
     this.$ = (sel) => shell.querySelector(sel);
-    this.data = JSON.parse(this.$(".ws-data").textContent);
+    this.data = JSON.parse(this.$(".ws-data").dataset.json);
     this.ws = null; // the open workspace {id, name, base, folder, files}
     this.parsed = {}; // file name -> data (for the forms)
     this.problems = [];
