@@ -136,19 +136,48 @@ def block_id(state: str) -> str:
     return "trin-" + (hashlib.sha256(state.encode()).hexdigest()[:10] if state else "start")
 
 
+def _scope(answers) -> str | None:
+    """The municipality chosen on the way (what an outcome card depends on besides its rules)."""
+    return next((o.id for q, o in answers if q.scope == "municipality"), None)
+
+
 def fallback(flow: Flow) -> dict:
-    """Every reachable step as a small block: a question with its options as links to the next
-    block, or an outcome with the answers that led to it (what a reader without JavaScript walks)."""
+    """Every reachable question step as a small block, its options linking to the next block, and
+    every outcome once (once per municipality where a guide asks for it), with every rule any path
+    to it applies: what a reader without JavaScript walks. Rendering an outcome once per path would
+    repeat its card on every path (a page of megabytes for a guide with a hundred paths)."""
+    steps = list(flow.walk())
+    outcomes: dict[tuple, dict] = {}  # (outcome id, municipality) -> {"step", "rules"}
+    for s in steps:
+        if isinstance(s.node, Outcome):
+            key = (s.node.id, _scope(s.answers))
+            entry = outcomes.setdefault(key, {"step": s, "rules": []})
+            entry["rules"] += [r for r in outcome_rules(s) if r not in entry["rules"]]
+
+    def target(answers) -> str:
+        s = flow.resolve([(q.id, o.id) for q, o in answers])
+        return outcome_id(s.node.id, _scope(answers)) if isinstance(s.node, Outcome) else block_id(encode(answers))
+
     blocks = []
-    for s in flow.walk():
+    for s in steps:
+        if not isinstance(s.node, Question):
+            continue
         block = {**step(s), "id": block_id(s.state), "first": not s.answers}
         block["back"] = block_id(encode(s.answers[:-1])) if s.answers else None
         block["answers"] = [{**a, "href": block_id(a["href"])} for a in block["answers"]]
-        if isinstance(s.node, Question):
-            block["question"] = question(s.node)
-            for o in block["question"]["options"]:
-                o["href"] = block_id(encode((*s.answers, (s.node, s.node.option(o["id"])))))
-        else:
-            block["outcome"] = outcome(flow, s.node, outcome_rules(s), s.answers)
+        block["question"] = question(s.node)
+        for o in block["question"]["options"]:
+            o["href"] = target((*s.answers, (s.node, s.node.option(o["id"]))))
         blocks.append(block)
+    for (oid, scope), entry in outcomes.items():
+        s = entry["step"]
+        blocks.append({
+            "id": outcome_id(oid, scope), "first": False, "state": "", "answers": [], "back": None,
+            "outcome": outcome(flow, s.node, entry["rules"], s.answers),
+        })
     return {"blocks": blocks, "start": block_id("")}
+
+
+def outcome_id(outcome: str, scope: str | None) -> str:
+    """The id of an outcome's block in the static fallback (no "=", so guide.js treats it as an anchor)."""
+    return f"svar-{outcome}" + (f"-{scope}" if scope else "")

@@ -59,8 +59,9 @@ def _texts_json() -> str:
 
 # The search index strips tags, so without whitespace at block edges the words of adjacent cells,
 # list items and citations run together in search snippets ("DeltagereHvorFaste").
-_BLOCKS = "td|th|dt|dd|li|ul|ol|dl|p|div|summary|details|q|h[1-6]|tr|table|section|article|label"
-_BLOCK_EDGE = re.compile(rf"(</(?:{_BLOCKS})>)(?=<)|(?<=\S)(?=<(?:{_BLOCKS})\b)")
+# (also <br>, and the training pages' line spans, which CSS sets on lines of their own)
+_BLOCKS = "td|th|dt|dd|li|ul|ol|dl|p|div|summary|details|q|h[1-6]|tr|table|section|article|label|blockquote|figcaption|legend"
+_BLOCK_EDGE = re.compile(rf"(</(?:{_BLOCKS})>|</span>(?=<span class=\"t-line))(?=<)|(?<=\S)(?=<(?:{_BLOCKS}|br)\b)")
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 
 
