@@ -72,11 +72,11 @@ def used_modules() -> tuple[str, list[str], dict[str, str]]:
 
 def compiled_zip(stdlib: str, names: list[str], vendored: dict[str, str]) -> bytes:
     source = zipfile.ZipFile(stdlib)
-    # optimize=2 drops docstrings from the standard library (a quarter less to send); nothing reads them.
+    # optimize=2 drops docstrings and asserts (a quarter less to send); nothing the guides run reads them.
     sources = [(name, source.read(name), f"{stdlib}/{name}", 2) for name in names]
     for name, path in sorted(vendored.items()):
         with open(path, "rb") as f:
-            sources.append((name, f.read(), path, 0))
+            sources.append((name, f.read(), path, 2))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text, shown, optimize in sources:
