@@ -19,8 +19,8 @@ BOOT = 180_000  # Pyodide boot on a busy test machine (about 1-3 s on an idle on
 ENTRY = "deadlines.dagsorden-5-arbejdsdage"
 FIELD = f'.ws-field[data-where="model.toml|{ENTRY}|text"]'
 # The Randers path to "Niveau 3: Lederen indkalder til tværfagligt netværksmøde", whose card shows the deadline.
-PATH = [("vold", "nej"), ("hvem", "et-barn"), ("sag", "nej"), ("alder", "dagtilbud-skole"),
-        ("hvor-langt", "niveau-2"), ("moeder-niveau-3", "ingen")]
+PATH = [("vold", "nej"), ("hvor", "dagtilbud"), ("hvem", "et-barn"), ("sag", "nej"),
+        ("niveau", "niveau-2"), ("udvikling-2", "ikke-nok")]
 
 
 @pytest.fixture

@@ -184,7 +184,7 @@ def _plain(model: Model, ref: str) -> dict:
 
 
 # Font sizes the handout may use (pt), largest first; the longest handout gets the smallest.
-HANDOUT_SIZES = ((2500, 10), (4000, 9), (5500, 8.5), (7000, 8), (10**9, 7.5))
+HANDOUT_SIZES = ((2500, 10), (4000, 9), (5500, 8.5), (6500, 8), (7500, 7.5), (9000, 7), (10**9, 6.5))
 
 
 def handout_size(chars: int) -> float:
