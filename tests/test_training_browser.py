@@ -186,7 +186,7 @@ def test_print_handout_one_a4_page_and_flowcharts_legible(browser, site_url):
         for model_id in registry.models():
             page.goto(site_url + f"undervisning/{model_id}/paa-en-side/")
             size = page.locator(".t-handout").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-            assert size >= 7.5 * 96 / 72 - 0.1, f"{model_id}: handout type {size}px is below 7.5 pt"
+            assert size >= 7 * 96 / 72 - 0.1, f"{model_id}: handout type {size}px is below 7 pt"
         # The biggest flowchart: 9 pt on A4 portrait, nothing wider than the page.
         biggest = max(registry.guides().values(), key=lambda f: len(list(f.walk())))
         page.goto(site_url + render.model_url(biggest.model.id, "charts"))

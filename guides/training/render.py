@@ -98,8 +98,22 @@ def _model_links(model: Model, links: Links) -> list[dict]:
     return [{"href": links.page(model.id, p), "text": label, "id": p} for p, (_, label) in PAGES.items()]
 
 
-def _answer_html(e: ex.Exercise) -> Markup:
-    return Markup(api.step(e.case.guide, e.case.path)["html"])
+_HREF = re.compile(r'href="(?![#/]|[a-z]+:)([^"]*)"')
+
+
+def _answer_html(e: ex.Exercise, links: Links) -> Markup:
+    """The guide's own answer card. Its links are relative to the guide's page, so they are
+    re-based onto the page that shows the card here."""
+    import posixpath
+
+    base = guide_pages(links.docs_dir).get(e.case.guide, "")
+    html = api.step(e.case.guide, e.case.path)["html"]
+
+    def rebase(m) -> str:
+        target = posixpath.normpath(posixpath.join(base, m.group(1)))
+        return f'href="{links.to(target + "/" if m.group(1).endswith("/") and target != "." else target)}"'
+
+    return Markup(_HREF.sub(rebase, html))
 
 
 def _cases(model: Model, links: Links) -> list[dict]:
@@ -112,7 +126,7 @@ def _cases(model: Model, links: Links) -> list[dict]:
             "asks": e.asks,
             "outcome": e.step.node,
             "guide_href": links.guide(e.case.guide, e.step.state),
-            "answer_html": _answer_html(e),
+            "answer_html": _answer_html(e, links),
         })
     return out
 
