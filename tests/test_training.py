@@ -162,10 +162,32 @@ def test_flowchart_holds_every_state_of_the_walk(guide_id):
     assert seen == set(flow.questions) | set(flow.outcomes)
 
 
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def _site_path(page_url: str, href: str) -> str:
+    """Where a link on the page at ``page_url`` (site-relative, e.g. ``randers/guide/``) leads."""
+    import posixpath
+
+    if href.startswith(("#", "/")) or re.match(r"[a-z]+:", href):
+        return href
+    return posixpath.normpath(posixpath.join("/" + page_url, href))
+
+
 def test_exercise_page_reveals_the_guides_own_answer_card():
-    page = render.exercises_page("randers", "undervisning/randers/oevelser/", DOCS)
+    """The card under "Vis svar" is the guide's own card, word for word, and each of its links
+    still leads where the same link leads from the guide's page."""
+    here = "undervisning/randers/oevelser/"
+    page = render.exercises_page("randers", here, DOCS)
+    guide_page = render.guide_pages(DOCS)
     for case in exercises.cases("randers"):
-        assert api.step(case.guide, case.path)["html"] in page, case.name
+        card = api.step(case.guide, case.path)["html"]
+        bare = _HREF.sub('href=""', page)
+        start = bare.find(_HREF.sub('href=""', card))
+        assert start >= 0, case.name
+        shown = _HREF.findall(page)[bare[:start].count('href=""'):]
+        for want, got in zip(_HREF.findall(card), shown):
+            assert _site_path(here, got) == _site_path(guide_page[case.guide], want), (case.name, want, got)
         assert f'href="../../../randers/guide/#{case.path.replace("&", "&amp;")}"' in page, case.name
 
 
