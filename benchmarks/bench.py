@@ -90,9 +90,12 @@ def measure(context, server, url: str, phone: bool, guide: bool) -> dict:
         else:
             out["python_ready_ms"] = eng["at"]
             out["python_start"] = eng.get("start")
+            out["worker_started_ms"] = eng.get("startedAt")
+            for phase, ms in (eng.get("phases") or {}).items():
+                out[f"worker: {phase} (ms after its start)"] = ms
             # a reader stays on the page: let the worker save its snapshot
             for _ in range(150):
-                if page.evaluate("async () => (await (await caches.open('guides-python')).keys()).length"):
+                if page.evaluate("async () => (await (await caches.open('" + assets.SNAPSHOT_CACHE + "')).keys()).length"):
                     break
                 page.wait_for_timeout(200)
     else:

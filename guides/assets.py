@@ -30,6 +30,9 @@ STDLIB = "python_stdlib.min.zip"
 STATES = "{guide}.json"
 # Pure-Python wheels the guides import besides their own (jinja2, markupsafe), vendored in the
 # repository at this path; the build copies each into the versioned guides folder.
+# Cache Storage name of the guides' Python memory snapshot (guide-worker.js writes it; guide.js
+# starts the engine at once when it is there, as nothing then crosses the network).
+SNAPSHOT_CACHE = "guides-python"
 SERVICE_WORKER = "sw.js"  # at the site root, so that its scope is the whole handbook
 MANIFEST = "manifest.webmanifest"  # at the site root
 
@@ -56,6 +59,8 @@ def layout(guides_version: str, pyodide_version: str, wheels: list[str], build: 
         "pyodideAsm": py + PYODIDE_FILES["pyodide.asm.mjs"],
         "stdlib": g + STDLIB,
         "wheels": [g + w for w in wheels],
+        # Where the worker keeps Python's memory snapshot of this version (Cache Storage; the key is a URL path at the origin).
+        "snapshot": {"cache": SNAPSHOT_CACHE, "key": f"/__guides-snapshot/{pyodide_version}/{guides_version}"},
     }
 
 

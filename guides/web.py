@@ -43,12 +43,20 @@ def _package_files() -> list[tuple[str, bytes]]:
     return out
 
 
+# How the browser's standard library is made (a checkout's build scripts, absent from the wheel).
+ENGINE_BUILD = [Path(__file__).resolve().parent.parent / "site_src" / n for n in ("stdlib.py", "stdlib.mjs")]
+
+
 @cache
 def version() -> str:
-    """A hash of the package's code and data: changes whenever a guide could answer differently."""
+    """A hash of the package's code and data and of how the engine's library is built: changes
+    whenever a guide could answer differently or the engine's files could differ."""
     h = hashlib.sha256()
     for name in vendored_wheels():
         h.update(name.encode() + b"\0")
+    for script in ENGINE_BUILD:
+        if script.is_file():
+            h.update(script.name.encode() + b"\0" + script.read_bytes())
     for name, data in _package_files():
         h.update(name.encode() + b"\0" + data)
     return h.hexdigest()[:12]

@@ -10,6 +10,7 @@ import io
 import marshal
 import os
 import sys
+import types
 import zipfile
 
 
@@ -70,6 +71,14 @@ def used_modules() -> tuple[str, list[str], dict[str, str]]:
     return stdlib, sorted(names), vendored
 
 
+def without_line_table(code: types.CodeType) -> types.CodeType:
+    """The code object and every one nested in it without its line table: about 40 % fewer bytes
+    to send, at no cost in speed. A traceback through these modules then names the function but
+    not the line; the guides' own modules (from their wheel) keep their line numbers."""
+    consts = tuple(without_line_table(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_consts=consts, co_linetable=b"")
+
+
 def compiled_zip(stdlib: str, names: list[str], vendored: dict[str, str]) -> bytes:
     source = zipfile.ZipFile(stdlib)
     # optimize=2 drops docstrings and asserts (a quarter less to send); nothing the guides run reads them.
@@ -80,7 +89,7 @@ def compiled_zip(stdlib: str, names: list[str], vendored: dict[str, str]) -> byt
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text, shown, optimize in sources:
-            code = compile(text, shown, "exec", dont_inherit=True, optimize=optimize)
+            code = without_line_table(compile(text, shown, "exec", dont_inherit=True, optimize=optimize))
             # PEP 552 header: magic, flags 0 (timestamp-based), mtime 0, size 0; no source to check.
             pyc = importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(code)
             info = zipfile.ZipInfo(name[:-3] + ".pyc", date_time=(2024, 1, 1, 0, 0, 0))

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from guides import registry
+from guides import assets, registry
 from guides.engine import Outcome
 
 PHONE = {"width": 390, "height": 844}
@@ -148,7 +148,7 @@ def test_a_later_visit_restores_python_from_a_snapshot(page):
     assert page.evaluate("window.__guideEngine.start") == "boot"
     # The snapshot is saved in the background; wait until Cache Storage holds it.
     for _ in range(60):
-        if page.evaluate("async () => (await (await caches.open('guides-python')).keys()).length") == 1:
+        if page.evaluate("async () => (await (await caches.open('" + assets.SNAPSHOT_CACHE + "')).keys()).length") == 1:
             break
         page.wait_for_timeout(500)
     page.reload()
@@ -293,3 +293,35 @@ def test_every_guide_walks_to_an_outcome_on_a_phone(browser, site_url, built_sit
     walk(page, pairs)
     at_outcome(page, outcome)
     page.close()
+
+
+def test_a_worker_script_that_cannot_load_is_named_in_one_console_line(browser, site_url):
+    """The engine's own worker missing from the server: the page says so once and keeps answering."""
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    context.route("**/guide-worker.js", lambda route: route.fulfill(status=404, body="not found"))
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(m.text))
+    page.goto(site_url + GUIDE)
+    page.wait_for_function("window.__guideEngine && window.__guideEngine.failed", timeout=30000)
+    assert "guide-worker.js" in page.evaluate("window.__guideEngine.failed")
+    lines = [m for m in console if "guide engine failed to start" in m]
+    assert len(lines) == 1 and "\n" not in lines[0], console
+    answer(page, "vold", "nej")
+    assert at(page, registry.guide("randers-niveau").resolve("vold=nej").node.id)
+    assert page.locator(".g-live").get_attribute("data-source") == "table"
+    context.close()
+
+
+def test_the_guide_does_not_wait_for_the_theme(browser, site_url):
+    """guide.js runs async from the head and mounts a guide as soon as it is parsed: the first
+    question is usable even when the theme's bundle (which runs only at the end of the page) never loads."""
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + GUIDE)
+    head = page.evaluate("[...document.head.querySelectorAll('script[type=module][async]')].map((s) => s.src)")
+    assert any(src.endswith("/assets/js/guide.js") for src in head), head
+    answer(page, "vold", "nej")
+    assert at(page, registry.guide("randers-niveau").resolve("vold=nej").node.id)
+    context.close()

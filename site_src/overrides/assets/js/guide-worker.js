@@ -1,7 +1,7 @@
 // The Python engine in a Web Worker: self-hosted Pyodide plus the wheels the guides need.
-// Messages in:  {type: "init", layout}  and  {type: "step", id, guide, fragment}
-//   layout: assets/layout.json (written by the build from guides/assets.py), every path
-//   resolved to a URL: pyodide (folder), pyodideModule, pyodideAsm, stdlib, wheels[], version.
+// Messages in:  {type: "init", layoutUrl}, {type: "go"} and {type: "step", id, guide, fragment}
+//   layoutUrl: assets/layout.json (pyodide folder, modules, stdlib, wheels, snapshot cache/key);
+//   go: the page has its precomputed answers, so a first visit may now download the engine.
 // Messages out: {type: "ready", ms, start} | {type: "failed", error} | {type: "step", id, result | error}
 //
 // Start-up: the first visit boots Pyodide with a pre-compiled, trimmed standard library
@@ -12,18 +12,13 @@
 // The runtime's modules are imported under ".js" names (a default web server's MIME map knows
 // ".js" but maybe not ".mjs"); pyodide.asm.js is imported here and handed to loadPyodide.
 
-const CACHE = "guides-python";
 let api = null;
 let starting = null;
 const queue = [];
 
-function snapshotKey(pyodideVersion, version) { // both from assets/layout.json
-  return new URL(`/__guides-snapshot/${pyodideVersion}/${version}`, self.location.origin).href;
-}
-
-async function readSnapshot(key) {
+async function readSnapshot(name, key) {
   try {
-    const cache = await caches.open(CACHE);
+    const cache = await caches.open(name);
     const hit = await cache.match(key);
     if (!hit) return null;
     return new Uint8Array(await hit.arrayBuffer());
@@ -32,9 +27,9 @@ async function readSnapshot(key) {
   }
 }
 
-async function saveSnapshot(key, bytes) {
+async function saveSnapshot(name, key, bytes) {
   try {
-    const cache = await caches.open(CACHE);
+    const cache = await caches.open(name);
     for (const old of await cache.keys()) await cache.delete(old); // one snapshot at a time
     // Stored as is: reading 30 MB back is faster than unzipping 6 MB on every visit.
     await cache.put(key, new Response(bytes));
@@ -52,6 +47,7 @@ async function fetchBytes(url) {
 // Why the engine could not start, in words a maintainer can act on (one console line).
 async function explain(err, layout) {
   const message = String(err && err.message ? err.message : err);
+  if (!layout.pyodideModule) return message; // assets/layout.json itself could not be read
   for (const url of [layout.pyodideModule, layout.pyodideAsm, layout.pyodide + "pyodide.asm.wasm"]) {
     try {
       const r = await fetch(url, { method: "HEAD" });
@@ -66,17 +62,43 @@ async function explain(err, layout) {
   return message;
 }
 
-async function start({ layout }) {
+// assets/layout.json (written by the build from guides/assets.py), every path resolved to a URL.
+async function readLayout(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const raw = await response.json();
+  const abs = (rel) => new URL(rel, url).href;
+  return {
+    ...raw, pyodide: abs(raw.pyodide), pyodideModule: abs(raw.pyodideModule), pyodideAsm: abs(raw.pyodideAsm),
+    stdlib: abs(raw.stdlib), wheels: raw.wheels.map(abs),
+  };
+}
+
+let go = null;
+const allowed = new Promise((resolve) => { go = resolve; }); // the page's "go": its answers have arrived
+
+async function start({ layoutUrl }) {
   const t0 = performance.now();
+  const phases = {}; // ms from the start, per step: what the benchmark reports
+  const mark = (name) => { phases[name] = Math.round(performance.now() - t0); };
+  let layout = {};
   try {
+    layout = await readLayout(layoutUrl);
+    const cache = layout.snapshot.cache;
+    const key = new URL(layout.snapshot.key, self.location.origin).href;
+    // A first visit downloads the engine only after the page has its precomputed answers; with
+    // this version's snapshot on the device nothing crosses the network, so it starts at once.
+    const snapshotRead = readSnapshot(cache, key);
+    if (!(await snapshotRead)) await allowed;
+    mark("layout read");
     // Everything at once: the runtime's modules, the wheels and the snapshot (if any).
-    const key = snapshotKey(layout.pyodideVersion, layout.version);
     const wheels = Promise.all(layout.wheels.map(fetchBytes));
     const [{ loadPyodide }, { default: createPyodideModule }, snapshot] = await Promise.all([
       import(layout.pyodideModule),
       import(layout.pyodideAsm),
-      readSnapshot(key),
+      snapshotRead,
     ]);
+    mark("runtime and snapshot read");
     const options = { indexURL: layout.pyodide, stdLibURL: layout.stdlib, packages: [], createPyodideModule };
     let py = null;
     let how = "boot";
@@ -89,13 +111,15 @@ async function start({ layout }) {
       }
     }
     if (!py) py = await loadPyodide({ ...options, _makeSnapshot: true });
+    mark(how === "snapshot" ? "snapshot restored" : "booted");
     for (const bytes of await wheels) py.unpackArchive(bytes, "wheel"); // the files, also after a snapshot
     if (how === "boot") {
       py.runPython("import guides.api; guides.api.warm_up()"); // load every model now, not on the first answer
-      saveSnapshot(key, py.makeMemorySnapshot());
+      saveSnapshot(cache, key, py.makeMemorySnapshot());
     }
     api = py.pyimport("guides.api");
-    self.postMessage({ type: "ready", ms: Math.round(performance.now() - t0), start: how });
+    mark("guides imported");
+    self.postMessage({ type: "ready", ms: Math.round(performance.now() - t0), start: how, phases });
   } catch (err) {
     self.postMessage({ type: "failed", error: await explain(err, layout) });
   }
@@ -114,6 +138,8 @@ function step({ id, guide, fragment }) {
 self.onmessage = ({ data }) => {
   if (data.type === "init") {
     starting = starting || start(data);
+  } else if (data.type === "go") {
+    go();
   } else if (data.type === "step") {
     if (api || !starting) step(data);
     else queue.push(data);

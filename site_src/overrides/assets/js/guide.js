@@ -3,7 +3,7 @@
 // Loaded on every page (it is small); the Python engine (Pyodide, in a Web Worker) is started
 // only when a page holds a guide. Until the engine is ready, answers come from the table the
 // build computed with the same Python code, so no reader waits for Pyodide.
-// Mounted through Material's document$ so it survives instant navigation.
+// Mounted while the page is parsed, and through Material's document$ after instant navigation.
 
 const WORKER_URL = new URL("./guide-worker.js", import.meta.url);
 // Where the answers and the engine live: assets/layout.json, written by the build from guides/assets.py.
@@ -13,13 +13,7 @@ function layout() {
   layoutPromise = layoutPromise || fetch(LAYOUT_URL).then((r) => {
     if (!r.ok) throw new Error(`${LAYOUT_URL}: ${r.status}`);
     return r.json();
-  }).then((raw) => {
-    const abs = (rel) => new URL(rel, LAYOUT_URL).href;
-    return {
-      ...raw, pyodide: abs(raw.pyodide), pyodideModule: abs(raw.pyodideModule), pyodideAsm: abs(raw.pyodideAsm),
-      stdlib: abs(raw.stdlib), wheels: raw.wheels.map(abs), statesOf: (guide) => abs(raw.states.replace("{guide}", guide)),
-    };
-  });
+  }).then((raw) => ({ statesOf: (guide) => new URL(raw.states.replace("{guide}", guide), LAYOUT_URL).href }));
   return layoutPromise;
 }
 
@@ -55,8 +49,9 @@ function isAnchor(text) {
 
 // -- Where answers come from: the precomputed table, then Python ----------------------------
 
-function startEngine(lay) {
+function startEngine() {
   if (engine) return engine;
+  const startedAt = performance.now(); // for the benchmark
   const worker = new Worker(WORKER_URL, { type: "module" });
   const waiting = new Map();
   let next = 0;
@@ -73,7 +68,7 @@ function startEngine(lay) {
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
       engine.isReady = true;
-      window.__guideEngine = { readyMs: data.ms, start: data.start, at: performance.now() };
+      window.__guideEngine = { readyMs: data.ms, start: data.start, phases: data.phases, at: performance.now(), startedAt };
     } else if (data.type === "failed") {
       // The precomputed table keeps working; say nothing to the reader, log for maintainers.
       console.warn("guide engine failed to start:", data.error);
@@ -85,8 +80,15 @@ function startEngine(lay) {
       else w.resolve(data.result);
     }
   };
-  const { statesOf, ...plain } = lay;
-  worker.postMessage({ type: "init", layout: plain });
+  engine.go = () => worker.postMessage({ type: "go" });
+  // The worker's own script failing (not found, not JavaScript, a syntax error) ends up here.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    const why = `${WORKER_URL}: ${event.message || "the worker script could not be loaded"}`;
+    console.warn("guide engine failed to start:", why);
+    window.__guideEngine = { failed: why };
+  };
+  worker.postMessage({ type: "init", layoutUrl: LAYOUT_URL.href });
   return engine;
 }
 
@@ -240,14 +242,14 @@ function onPopState(g) {
   return listener;
 }
 
-// The precomputed answers first, so the next step never queues behind Pyodide's 14 MB; then
-// Python, unless the reader asked the browser to save data (the answers are the same).
+// Python, unless the reader asked the browser to save data (the answers are the same). The worker
+// starts now; on a first visit it downloads the engine only once the precomputed answers are here
+// ("go"), so the next step never queues behind the download; with the engine on the device it
+// restores Python at once.
 function warmUp(g) {
-  const { dataset } = g.root;
-  const saveData = navigator.connection && navigator.connection.saveData;
-  loadTable(g.guide)
-    .catch(() => null)
-    .finally(() => saveData || layout().then(startEngine, (err) => console.warn("guide engine not started:", String(err))));
+  if (navigator.connection && navigator.connection.saveData) return void loadTable(g.guide).catch(() => null);
+  const engineNow = startEngine();
+  loadTable(g.guide).catch(() => null).finally(() => engineNow.go());
 }
 
 function mount(root) {
@@ -342,6 +344,29 @@ window.addEventListener("afterprint", () => {
   });
 });
 
-if (window.document$) window.document$.subscribe(mountAll);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-else mountAll();
+// This module loads async (mkdocs.yml), so it may run while the page is still being parsed. A
+// guide is mounted as soon as its answers region is parsed (the fallback after it has begun), so
+// the first question is usable before the rest of the page and the theme's bundle have loaded.
+// Material's document$ then mounts guides after each instant navigation.
+function mountParsed() {
+  document.querySelectorAll(".g-guide:not([data-mounted])").forEach((root) => {
+    if (root.querySelector(".g-live + .g-all-wrap")) mount(root);
+  });
+}
+
+function followNavigation() {
+  if (window.document$) window.document$.subscribe(mountAll);
+  else mountAll();
+}
+
+if (document.readyState === "loading") {
+  const parsing = new MutationObserver(mountParsed);
+  parsing.observe(document.documentElement, { childList: true, subtree: true });
+  mountParsed();
+  document.addEventListener("DOMContentLoaded", () => {
+    parsing.disconnect();
+    followNavigation();
+  }, { once: true });
+} else {
+  followNavigation();
+}
