@@ -1,10 +1,11 @@
 """The asset layout of a built site, defined once: where each file a guide page needs lives.
 
 The build hook (``site_src/hooks.py``) writes the files where this module says, and writes the
-same layout as ``assets/layout.json`` for the browser: ``guide.js`` reads the precomputed answers'
-path from it and hands it to the engine's worker (``guide-worker.js``), which loads the Pyodide
-runtime, the trimmed standard library and every wheel listed there; the service worker's
-precache list is made from it too. Nothing else spells these paths.
+same layout as ``assets/layout.json`` for the browser: the engine's worker (``guide-worker.js``)
+reads it and loads the Pyodide runtime, the trimmed standard library and every wheel listed there;
+each guide's element names its precomputed answers (``states_path``, as ``data-states``) so that
+``guide.js`` fetches them without a round trip; the service worker's precache list is made from
+the layout too. Nothing else spells these paths.
 
 Every path in the layout is relative to the ``assets/`` folder (where ``layout.json`` lives).
 Files that change with a build sit in versioned folders, so a web server may cache them for a
@@ -45,6 +46,11 @@ def guides_dir(guides_version: str) -> str:
     return f"guides/{guides_version}/"
 
 
+def states_path(guides_version: str, guide: str) -> str:
+    """A guide's precomputed answers, relative to ``assets/`` (each guide's element names its own)."""
+    return guides_dir(guides_version) + STATES.format(guide=guide)
+
+
 def layout(guides_version: str, pyodide_version: str, wheels: list[str], build: str) -> dict:
     """The layout as the browser reads it (``assets/layout.json``)."""
     py = pyodide_dir(pyodide_version)
@@ -53,7 +59,6 @@ def layout(guides_version: str, pyodide_version: str, wheels: list[str], build: 
         "build": build,
         "version": guides_version,
         "pyodideVersion": pyodide_version,
-        "states": g + STATES,
         "pyodide": py,
         "pyodideModule": py + PYODIDE_FILES["pyodide.mjs"],
         "pyodideAsm": py + PYODIDE_FILES["pyodide.asm.mjs"],

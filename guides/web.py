@@ -11,7 +11,7 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from . import __version__, api
+from . import __version__, api, assets
 from .engine import Flow
 from .html import fallback_html, step_html
 from .templating import render
@@ -134,7 +134,7 @@ def guide_html(flow: Flow, page_url: str) -> str:
     """The guide's element: the first question ready to use, and every path as static HTML."""
     return render(
         "guide.j2", flow.model.package, guide={"id": flow.id, "intro": flow.intro},
-        assets=root_prefix(page_url) + "assets/", version=version(), wheel=WHEEL,
+        states=root_prefix(page_url) + assets.ASSETS + assets.states_path(version(), flow.id), version=version(),
         first=step_html(flow, flow.resolve([])), fallback=fallback_html(flow),
     )
 

@@ -67,7 +67,7 @@ def on_post_build(config, **_):
     gdir = out / assets.guides_dir(version())
     gdir.mkdir(parents=True, exist_ok=True)
     for flow in registry.guides().values():
-        write_states(flow, gdir / assets.STATES.format(guide=flow.id))
+        write_states(flow, out / assets.states_path(version(), flow.id))
     wheel = CACHE / WHEEL
     CACHE.mkdir(exist_ok=True)
     build_wheel(wheel)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,9 +20,15 @@ def test_strict_build_writes_every_guide_asset(built_site):
     from guides.web import WHEEL
 
     out = built_site / "assets"
-    layout = json.loads((out / assets.LAYOUT).read_text(encoding="utf-8"))  # where guide.js looks
-    for guide_id in registry.guides():
-        assert (out / layout["states"].format(guide=guide_id)).is_file()
+    layout = json.loads((out / assets.LAYOUT).read_text(encoding="utf-8"))  # where the engine's worker looks
+    # Each guide's element names its precomputed answers, relative to its page (where guide.js looks).
+    found = {}
+    for page in built_site.rglob("index.html"):
+        for guide_id, states in re.findall(r'class="g-guide" data-guide="([^"]+)" data-states="([^"]+)"', page.read_text(encoding="utf-8")):
+            found[guide_id] = (page.parent / states).resolve()
+    assert set(found) == set(registry.guides())
+    for guide_id, states in found.items():
+        assert states.is_file() and states.name == f"{guide_id}.json", states
     assert any(w.endswith("/" + WHEEL) for w in layout["wheels"])
     for rel in assets.engine_files(layout):
         assert (out / rel).is_file(), rel

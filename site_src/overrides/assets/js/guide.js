@@ -6,16 +6,9 @@
 // Mounted while the page is parsed, and through Material's document$ after instant navigation.
 
 const WORKER_URL = new URL("./guide-worker.js", import.meta.url);
-// Where the answers and the engine live: assets/layout.json, written by the build from guides/assets.py.
+// Where the engine's files live: assets/layout.json, written by the build from guides/assets.py
+// (the worker reads it). Each guide's element names its own precomputed answers (data-states).
 const LAYOUT_URL = new URL("../layout.json", import.meta.url);
-let layoutPromise = null;
-function layout() {
-  layoutPromise = layoutPromise || fetch(LAYOUT_URL).then((r) => {
-    if (!r.ok) throw new Error(`${LAYOUT_URL}: ${r.status}`);
-    return r.json();
-  }).then((raw) => ({ statesOf: (guide) => new URL(raw.states.replace("{guide}", guide), LAYOUT_URL).href }));
-  return layoutPromise;
-}
 
 let engine = null; // { isReady, ask(guide, fragment) }
 const tables = new Map(); // guide id -> Promise<{ states: Map, unknown }>
@@ -94,9 +87,10 @@ function startEngine() {
 
 // The table's states as a Map, so only its own states match ("constructor" or "__proto__"
 // are not answers, as they would be as keys of a plain object).
-function loadTable(guide) {
+function loadTable(g) {
+  const { guide } = g;
   if (!tables.has(guide)) {
-    tables.set(guide, layout().then((lay) => fetch(lay.statesOf(guide))).then((r) => {
+    tables.set(guide, fetch(new URL(g.root.dataset.states, location.href)).then((r) => {
       if (!r.ok) throw new Error(`${r.url}: ${r.status}`);
       return r.json();
     }).then((json) => ({ states: new Map(Object.entries(json.states)), unknown: json.unknown })));
@@ -112,7 +106,7 @@ async function answer(g, fragment) {
       console.warn("guide engine error, using the precomputed table:", err);
     }
   }
-  const table = await loadTable(g.guide);
+  const table = await loadTable(g);
   return { ...(table.states.get(fragment) || table.unknown), source: "table" };
 }
 
@@ -247,9 +241,9 @@ function onPopState(g) {
 // ("go"), so the next step never queues behind the download; with the engine on the device it
 // restores Python at once.
 function warmUp(g) {
-  if (navigator.connection && navigator.connection.saveData) return void loadTable(g.guide).catch(() => null);
+  if (navigator.connection && navigator.connection.saveData) return void loadTable(g).catch(() => null);
   const engineNow = startEngine();
-  loadTable(g.guide).catch(() => null).finally(() => engineNow.go());
+  loadTable(g).catch(() => null).finally(() => engineNow.go());
 }
 
 function mount(root) {
