@@ -354,7 +354,18 @@ function followNavigation() {
 }
 
 if (document.readyState === "loading") {
-  const parsing = new MutationObserver(mountParsed);
+  // Each record only names the nodes the parser added, so watching costs little; a page holds
+  // one guide, and any other is mounted at DOMContentLoaded.
+  const parsing = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && node.classList.contains("g-all-wrap")) {
+          parsing.disconnect();
+          return mountParsed();
+        }
+      }
+    }
+  });
   parsing.observe(document.documentElement, { childList: true, subtree: true });
   mountParsed();
   document.addEventListener("DOMContentLoaded", () => {
