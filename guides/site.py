@@ -6,27 +6,22 @@ Which page holds a guide is read from the pages themselves (the page that calls
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from . import registry, ui
 from .templating import render
 
-_GUIDE_CALL = re.compile(r"""\{\{\s*guide\(\s*["']([a-z0-9-]+)["']\s*\)\s*\}\}""")
-
 
 def guide_pages(docs_dir: Path) -> dict[str, str]:
-    """Guide id -> the docs path of the page that holds it."""
-    out: dict[str, str] = {}
-    for md in sorted(docs_dir.rglob("*.md")):
-        for gid in _GUIDE_CALL.findall(md.read_text(encoding="utf-8")):
-            out.setdefault(gid, md.relative_to(docs_dir).as_posix())
-    return out
+    """Guide id -> the docs path of the page that holds it (its ``{{ guide("id") }}``)."""
+    from .web import pages
+
+    return pages(docs_dir)["guides"]
 
 
 def page_url(docs_path: str) -> str:
     """The directory URL MkDocs gives a docs path (``randers/guide.md`` -> ``randers/guide/``)."""
-    path = docs_path[:-3]
+    path = docs_path[:-3] if docs_path.endswith(".md") else docs_path
     if path == "index" or path.endswith("/index"):
         path = path[: -len("index")]
     else:

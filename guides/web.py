@@ -154,7 +154,7 @@ def pages(docs_dir) -> dict[str, dict[str, str]]:
     for page in sorted(docs.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         src = page.relative_to(docs).as_posix()
-        for guide_id in re.findall(r'{{\s*guide\(\s*"([^"]+)"\s*\)\s*}}', text):
+        for guide_id in re.findall(r"""{{\s*guide\(\s*["']([^"']+)["']\s*\)\s*}}""", text):
             found["guides"].setdefault(guide_id, src)
         if page.name == "index.md":
             for model_id in re.findall(r'{{\s*source\(\s*"([^"]+)"\s*\)\s*}}', text):

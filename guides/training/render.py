@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import api, registry
+from .. import api, registry, site
 from ..html import cite_html, ref_item  # the handbook's markup of a cited reference (core's; one import here)
 from ..model import Model
 from ..templating import render
@@ -36,7 +36,6 @@ PAGES = {
 }
 COMPARISON = "undervisning/side-om-side/"
 HANDOUT_TOPICS = ("forums", "convener", "deadlines", "consent", "underretning")
-GUIDE_CALL = re.compile(r"""\{\{\s*guide\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
 
 
 def item_html(model: Model, ref: str) -> Markup:
@@ -54,24 +53,11 @@ def model_url(model_id: str, page: str = "kit") -> str:
 @cache
 def guide_pages(docs_dir: str) -> dict[str, str]:
     """Guide id -> URL of the page that holds it: the guide's ``page`` meta, else the page calling ``guide("id")``."""
-    out = {}
-    for md in sorted(Path(docs_dir).rglob("*.md")):
-        for gid in GUIDE_CALL.findall(md.read_text(encoding="utf-8")):
-            rel = md.relative_to(docs_dir).as_posix()
-            out.setdefault(gid, rel)
+    out = site.guide_pages(Path(docs_dir))
     for gid, flow in registry.guides().items():
         if flow.page:
             out[gid] = flow.page
-    return {gid: _url(path) for gid, path in out.items()}
-
-
-def _url(docs_path: str) -> str:
-    p = docs_path[:-3] if docs_path.endswith(".md") else docs_path
-    if p == "index" or p.endswith("/index"):
-        p = p[: -len("index")]
-    else:
-        p += "/"
-    return p
+    return {gid: site.page_url(path) for gid, path in out.items()}
 
 
 class Links:
