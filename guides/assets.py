@@ -31,8 +31,8 @@ STDLIB = "python_stdlib.min.zip"
 STATES = "{guide}.json"
 # Pure-Python wheels the guides import besides their own (jinja2, markupsafe), vendored in the
 # repository at this path; the build copies each into the versioned guides folder.
-# Cache Storage name of the guides' Python memory snapshot (guide-worker.js writes it; guide.js
-# starts the engine at once when it is there, as nothing then crosses the network).
+# Cache Storage name of the guides' Python memory snapshot (guide-worker.js writes it, and
+# restores Python at once when it holds this version's key, as nothing then crosses the network).
 SNAPSHOT_CACHE = "guides-python"
 SERVICE_WORKER = "sw.js"  # at the site root, so that its scope is the whole handbook
 MANIFEST = "manifest.webmanifest"  # at the site root

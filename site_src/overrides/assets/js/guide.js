@@ -338,7 +338,7 @@ window.addEventListener("afterprint", () => {
   });
 });
 
-// This module loads async (mkdocs.yml), so it may run while the page is still being parsed. A
+// This module loads async from the head (site_src/overrides/main.html), so it may run while the page is still being parsed. A
 // guide is mounted as soon as its answers region is parsed (the fallback after it has begun), so
 // the first question is usable before the rest of the page and the theme's bundle have loaded.
 // Material's document$ then mounts guides after each instant navigation.
