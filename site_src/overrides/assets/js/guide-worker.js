@@ -12,6 +12,8 @@
 // The runtime's modules are imported under ".js" names (a default web server's MIME map knows
 // ".js" but maybe not ".mjs"); pyodide.asm.js is imported here and handed to loadPyodide.
 
+import { readLayout } from "./layout.js";
+
 let api = null;
 let starting = null;
 const queue = [];
@@ -60,18 +62,6 @@ async function explain(err, layout) {
     }
   }
   return message;
-}
-
-// assets/layout.json (written by the build from guides/assets.py), every path resolved to a URL.
-async function readLayout(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const raw = await response.json();
-  const abs = (rel) => new URL(rel, url).href;
-  return {
-    ...raw, pyodide: abs(raw.pyodide), pyodideModule: abs(raw.pyodideModule), pyodideAsm: abs(raw.pyodideAsm),
-    stdlib: abs(raw.stdlib), wheels: raw.wheels.map(abs),
-  };
 }
 
 let go = null;

@@ -1,8 +1,8 @@
 // Modelværkstedet's Python: self-hosted Pyodide plus the `guides` wheel, in a Web Worker
 // (modelled on guide-worker.js: same runtime files, same trimmed standard library, same wheel).
 // The workshop needs the full engine (load, validate, walk every path), so it starts on entry.
-// Messages in:  {type: "init", layout}  and  {type: "call", id, fn, args}
-//   layout: assets/layout.json with every path resolved to a URL (as guide-worker.js gets it).
+// Messages in:  {type: "init", layoutUrl}  and  {type: "call", id, fn, args}
+//   layoutUrl: assets/layout.json (read with layout.js, as guide-worker.js reads it).
 // Messages out: {type: "progress", phase, loaded, total} | {type: "ready", ms} | {type: "failed", error}
 //               {type: "call", id, result} | {type: "call", id, error}
 // Every answer from Python is JSON made by guides/workshop/api.py; a Python exception is never
@@ -10,6 +10,8 @@
 // As guide-worker.js: after the first boot a memory snapshot (Cache Storage, keyed by the Pyodide
 // version and the guides' version) lets later visits skip the boot. Its own cache and key, so the
 // two workers never overwrite each other's snapshot.
+import { readLayout } from "./layout.js";
+
 const CACHE = "workshop-python";
 
 function snapshotKey(pyodideVersion, version) {
@@ -64,10 +66,10 @@ async function fetchCounting(url, phase, done, sum) {
   return out;
 }
 
-async function start({ layout }) {
+async function start({ layoutUrl }) {
   const t0 = performance.now();
   try {
-    if (!layout) throw new Error("no asset layout");
+    const layout = await readLayout(layoutUrl);
     // The runtime's modules under ".js" names (a default web server may not know ".mjs").
     const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
       import(layout.pyodideModule),

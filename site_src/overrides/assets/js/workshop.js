@@ -45,24 +45,8 @@ class Engine {
       };
       this.worker.onerror = () => reject(new Error("Python kunne ikke starte i denne browser."));
     });
-    // Where the engine lives: assets/layout.json, written by the build from guides/assets.py.
-    const layoutUrl = new URL("layout.json", assets);
-    fetch(layoutUrl)
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${layoutUrl}: ${r.status}`))))
-      .then((raw) => {
-        const abs = (rel) => new URL(rel, layoutUrl).href;
-        this.worker.postMessage({
-          type: "init",
-          layout: {
-            pyodide: abs(raw.pyodide), pyodideModule: abs(raw.pyodideModule), pyodideAsm: abs(raw.pyodideAsm),
-            pyodideVersion: raw.pyodideVersion, stdlib: abs(raw.stdlib), wheels: raw.wheels.map(abs), version: raw.version,
-          },
-        });
-      })
-      .catch((err) => {
-        console.error("workshop: no asset layout", err);
-        this.worker.postMessage({ type: "init", layout: null });
-      });
+    // Where the engine lives: assets/layout.json, written by the build from guides/assets.py (the worker reads it).
+    this.worker.postMessage({ type: "init", layoutUrl: new URL("layout.json", assets).href });
   }
 
   call(fn, ...args) {
